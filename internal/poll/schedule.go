@@ -1,0 +1,49 @@
+// Package poll decides when a waiter reads a status again: a pure schedule
+// (Delay) that can be simulated and unit-tested, and a Pacer that keeps all
+// waiters of one provider process under the service's request rate.
+package poll
+
+import "time"
+
+// Amazon Connect Cases allows its configuration APIs (GetDomain among them)
+// about 2 requests per second per account, burst 5 (service quotas page).
+// A single waiter settles at one poll every SteadyInterval, so five
+// concurrent creates poll about 2/s in total; the Pacer enforces the
+// account-wide bound exactly.
+const (
+	// FirstDelay is the wait before the first status read after a create.
+	FirstDelay = 250 * time.Millisecond
+	// SteadyInterval is the longest pause between two reads when the
+	// service is not throttling. The expected detection lag of a waiter
+	// is about half of it.
+	SteadyInterval = 2500 * time.Millisecond
+	// MaxThrottledInterval bounds the back-off after repeated throttling,
+	// so a waiter still reads at least this often.
+	MaxThrottledInterval = 30 * time.Second
+)
+
+// ramp is the start of the schedule: prompt reads while a quick
+// transition is likely, growing to SteadyInterval.
+var ramp = []time.Duration{
+	FirstDelay,
+	250 * time.Millisecond,
+	500 * time.Millisecond,
+	750 * time.Millisecond,
+	1000 * time.Millisecond,
+	1500 * time.Millisecond,
+	2000 * time.Millisecond,
+}
+
+// Delay returns how long to wait before status read number attempt
+// (0-based), given how many reads in a row were throttled just before it.
+// Each throttled read doubles the delay, up to MaxThrottledInterval.
+func Delay(attempt, consecutiveThrottles int) time.Duration {
+	d := SteadyInterval
+	if attempt >= 0 && attempt < len(ramp) {
+		d = ramp[attempt]
+	}
+	for i := 0; i < consecutiveThrottles && d < MaxThrottledInterval; i++ {
+		d *= 2
+	}
+	return min(d, MaxThrottledInterval)
+}

@@ -1,0 +1,240 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/aws/ratelimit"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
+	"github.com/aws/aws-sdk-go-v2/config"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/aws-sdk-go-v2/credentials/stscreds"
+	"github.com/aws/aws-sdk-go-v2/service/connectcases"
+	"github.com/aws/aws-sdk-go-v2/service/sts"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/connect-cases/terraform-provider-cases/internal/conns"
+	"github.com/connect-cases/terraform-provider-cases/internal/poll"
+)
+
+const (
+	defaultMaxRetries         = 25
+	maxRetryBackoff           = 20 * time.Second
+	defaultAssumeRoleSession  = "terraform-provider-cases"
+	minAssumeRoleDuration     = 15 * time.Minute
+	maxAssumeRoleDuration     = 12 * time.Hour
+	userAgentProductForRemote = "terraform-provider-cases"
+)
+
+type providerModel struct {
+	Region                 types.String      `tfsdk:"region"`
+	Profile                types.String      `tfsdk:"profile"`
+	AccessKey              types.String      `tfsdk:"access_key"`
+	SecretKey              types.String      `tfsdk:"secret_key"`
+	Token                  types.String      `tfsdk:"token"`
+	SharedConfigFiles      []types.String    `tfsdk:"shared_config_files"`
+	SharedCredentialsFiles []types.String    `tfsdk:"shared_credentials_files"`
+	MaxRetries             types.Int64       `tfsdk:"max_retries"`
+	AssumeRole             *assumeRoleModel  `tfsdk:"assume_role"`
+	Endpoints              *endpointsModel   `tfsdk:"endpoints"`
+	DefaultTags            *defaultTagsModel `tfsdk:"default_tags"`
+}
+
+type assumeRoleModel struct {
+	RoleARN     types.String `tfsdk:"role_arn"`
+	SessionName types.String `tfsdk:"session_name"`
+	ExternalID  types.String `tfsdk:"external_id"`
+	Duration    types.String `tfsdk:"duration"`
+}
+
+type endpointsModel struct {
+	ConnectCases types.String `tfsdk:"connectcases"`
+	STS          types.String `tfsdk:"sts"`
+}
+
+type defaultTagsModel struct {
+	Tags map[string]types.String `tfsdk:"tags"`
+}
+
+// newClient resolves the AWS configuration once, the way every AWS tool
+// does (arguments, then AWS_* environment, then shared files), and builds
+// the Cases client that all resources share.
+func newClient(ctx context.Context, m providerModel, version string) (*conns.Client, diag.Diagnostics) {
+	var diags diag.Diagnostics
+
+	if unknown := m.unknownArguments(); len(unknown) > 0 {
+		diags.AddError("Provider configuration depends on values not known yet",
+			fmt.Sprintf("The cases provider cannot be configured while %v are unknown. Set them from values known at plan time (variables, locals, data sources).", unknown))
+		return nil, diags
+	}
+
+	maxRetries := defaultMaxRetries
+	if !m.MaxRetries.IsNull() {
+		maxRetries = int(m.MaxRetries.ValueInt64())
+	}
+
+	opts := []func(*config.LoadOptions) error{
+		config.WithAppID(userAgentProductForRemote + "/" + version),
+		config.WithRetryer(func() aws.Retryer {
+			return retry.NewStandard(func(o *retry.StandardOptions) {
+				o.MaxAttempts = maxRetries + 1
+				o.MaxBackoff = maxRetryBackoff
+				// The default retry quota gives up after a burst of
+				// failures; a provider would rather wait than fail an apply.
+				o.RateLimiter = ratelimit.None
+			})
+		}),
+	}
+	if v := m.Region.ValueString(); v != "" {
+		opts = append(opts, config.WithRegion(v))
+	}
+	if v := m.Profile.ValueString(); v != "" {
+		opts = append(opts, config.WithSharedConfigProfile(v))
+	}
+	if files := stringValues(m.SharedConfigFiles); len(files) > 0 {
+		opts = append(opts, config.WithSharedConfigFiles(files))
+	}
+	if files := stringValues(m.SharedCredentialsFiles); len(files) > 0 {
+		opts = append(opts, config.WithSharedCredentialsFiles(files))
+	}
+	accessKey, secretKey := m.AccessKey.ValueString(), m.SecretKey.ValueString()
+	switch {
+	case accessKey != "" && secretKey != "":
+		opts = append(opts, config.WithCredentialsProvider(
+			credentials.NewStaticCredentialsProvider(accessKey, secretKey, m.Token.ValueString())))
+	case accessKey != "" || secretKey != "":
+		diags.AddError("Incomplete static credentials",
+			"access_key and secret_key must be set together. Set both, or neither to use the environment, a profile or assume_role.")
+		return nil, diags
+	}
+
+	cfg, err := config.LoadDefaultConfig(ctx, opts...)
+	if err != nil {
+		diags.AddError("Cannot load AWS configuration", err.Error())
+		return nil, diags
+	}
+	if cfg.Region == "" {
+		diags.AddError("No AWS region",
+			"The cases provider needs a region. Set `region` in the provider block, or AWS_REGION in the environment, or a region in the selected profile.")
+		return nil, diags
+	}
+
+	if m.AssumeRole != nil {
+		provider, d := assumeRoleCredentials(cfg, *m.AssumeRole, m.Endpoints)
+		diags.Append(d...)
+		if diags.HasError() {
+			return nil, diags
+		}
+		cfg.Credentials = aws.NewCredentialsCache(provider)
+	}
+
+	client := connectcases.NewFromConfig(cfg, func(o *connectcases.Options) {
+		if m.Endpoints != nil && m.Endpoints.ConnectCases.ValueString() != "" {
+			o.BaseEndpoint = aws.String(m.Endpoints.ConnectCases.ValueString())
+		}
+	})
+
+	defaultTags := map[string]string{}
+	if m.DefaultTags != nil {
+		for k, v := range m.DefaultTags.Tags {
+			defaultTags[k] = v.ValueString()
+		}
+	}
+
+	tflog.Debug(ctx, "configured Cases client", map[string]any{
+		"region":       cfg.Region,
+		"max_retries":  maxRetries,
+		"assume_role":  m.AssumeRole != nil,
+		"default_tags": len(defaultTags),
+	})
+	return &conns.Client{
+		Cases:       client,
+		Region:      cfg.Region,
+		DefaultTags: defaultTags,
+		StatusPolls: poll.NewPacer(poll.DefaultMinSpacing),
+	}, diags
+}
+
+func assumeRoleCredentials(cfg aws.Config, m assumeRoleModel, endpoints *endpointsModel) (aws.CredentialsProvider, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	if m.RoleARN.ValueString() == "" {
+		diags.AddAttributeError(pathAssumeRoleARN, "Missing role_arn",
+			"assume_role.role_arn is required when the assume_role block is present.")
+		return nil, diags
+	}
+	duration := minAssumeRoleDuration
+	if v := m.Duration.ValueString(); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil {
+			diags.AddAttributeError(pathAssumeRoleDuration, "Invalid duration", err.Error())
+			return nil, diags
+		}
+		duration = d
+	}
+	stsClient := sts.NewFromConfig(cfg, func(o *sts.Options) {
+		if endpoints != nil && endpoints.STS.ValueString() != "" {
+			o.BaseEndpoint = aws.String(endpoints.STS.ValueString())
+		}
+	})
+	return stscreds.NewAssumeRoleProvider(stsClient, m.RoleARN.ValueString(), func(o *stscreds.AssumeRoleOptions) {
+		o.RoleSessionName = defaultAssumeRoleSession
+		if v := m.SessionName.ValueString(); v != "" {
+			o.RoleSessionName = v
+		}
+		if v := m.ExternalID.ValueString(); v != "" {
+			o.ExternalID = aws.String(v)
+		}
+		o.Duration = duration
+	}), diags
+}
+
+// unknownArguments lists provider arguments whose values are not known yet.
+func (m providerModel) unknownArguments() []string {
+	var out []string
+	check := func(name string, v interface{ IsUnknown() bool }) {
+		if v.IsUnknown() {
+			out = append(out, name)
+		}
+	}
+	check("region", m.Region)
+	check("profile", m.Profile)
+	check("access_key", m.AccessKey)
+	check("secret_key", m.SecretKey)
+	check("token", m.Token)
+	if m.Endpoints != nil {
+		check("endpoints.connectcases", m.Endpoints.ConnectCases)
+		check("endpoints.sts", m.Endpoints.STS)
+	}
+	if m.AssumeRole != nil {
+		check("assume_role.role_arn", m.AssumeRole.RoleARN)
+	}
+	if m.DefaultTags != nil {
+		for k, v := range m.DefaultTags.Tags {
+			check("default_tags.tags."+k, v)
+		}
+	}
+	return out
+}
+
+func stringValues(in []types.String) []string {
+	out := make([]string, 0, len(in))
+	for _, v := range in {
+		if s := v.ValueString(); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+var (
+	roleARNPattern = regexp.MustCompile(`^arn:[a-z0-9-]+:iam::\d{12}:role/.+$`)
+
+	pathAssumeRoleARN      = path.Root("assume_role").AtName("role_arn")
+	pathAssumeRoleDuration = path.Root("assume_role").AtName("duration")
+)

@@ -1,0 +1,399 @@
+package cases
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/connectcases"
+	awstypes "github.com/aws/aws-sdk-go-v2/service/connectcases/types"
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/connect-cases/terraform-provider-cases/internal/conns"
+	"github.com/connect-cases/terraform-provider-cases/internal/validators"
+)
+
+var (
+	_ resource.ResourceWithConfigure   = (*domainResource)(nil)
+	_ resource.ResourceWithImportState = (*domainResource)(nil)
+	_ resource.ResourceWithModifyPlan  = (*domainResource)(nil)
+)
+
+// NewDomainResource returns the cases_domain resource.
+func NewDomainResource() resource.Resource { return &domainResource{} }
+
+type domainResource struct {
+	client *conns.Client
+}
+
+func (r *domainResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_domain"
+}
+
+func (r *domainResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "An Amazon Connect Cases domain: the container of all case data (fields, layouts, templates, cases). " +
+			"Create waits until the domain is `Active`; a domain that ends `CreationFailed` or is still not `Active` when the create timeout passes " +
+			"is kept in state as tainted and replaced by the next apply.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				MarkdownDescription: "The domain ID (same as `domain_id`).",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"domain_id": schema.StringAttribute{
+				MarkdownDescription: "The unique identifier of the domain.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"domain_arn": schema.StringAttribute{
+				MarkdownDescription: "The ARN of the domain, `arn:aws:cases:REGION:ACCOUNT:domain/ID`.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"name": schema.StringAttribute{
+				MarkdownDescription: "The name of the domain: 1 to 100 characters, a single line not ending with white space, unique in the account and region. Changing it replaces the domain.",
+				Required:            true,
+				Validators:          domainNameValidators(),
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+			},
+			"domain_status": schema.StringAttribute{
+				MarkdownDescription: "The status of the domain: `CreationInProgress`, `Active` or `CreationFailed`.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"created_time": schema.StringAttribute{
+				MarkdownDescription: "When the domain was created, in RFC 3339 format.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"tags":     tagsAttribute(),
+			"tags_all": tagsAllAttribute(),
+		},
+		Blocks: map[string]schema.Block{
+			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Delete: true}),
+		},
+	}
+}
+
+func domainNameValidators() []validator.String {
+	return []validator.String{
+		stringvalidator.LengthBetween(1, 100),
+		validators.APIName(),
+	}
+}
+
+func (r *domainResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+func (r *domainResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	planTagsAll(ctx, r.client, req.Plan, resp)
+}
+
+func (r *domainResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan domainModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := plan.Timeouts.Create(ctx, defaultDomainCreateTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	name := plan.Name.ValueString()
+	conn := r.client.Cases
+
+	id, arn, err := createDomain(ctx, conn, name)
+	if err != nil {
+		var taken *nameTakenError
+		if errors.As(err, &taken) {
+			resp.Diagnostics.AddAttributeError(path.Root("name"), "Cases Domain name already in use",
+				fmt.Sprintf("creating %s (%s): %s\n\nDomain names are unique per account and region. Choose another name, or bring the existing domain under Terraform:\n"+
+					"  terraform import <resource address> %s\nor an import block with id = %q.", kindDomain, name, err, taken.existingID, taken.existingID))
+			return
+		}
+		addError(&resp.Diagnostics, "creating", kindDomain, name, err, "")
+		return
+	}
+
+	// Record the domain before anything else can fail, so that an error or
+	// an interrupt from here on leaves a tainted resource, never an orphan.
+	wantTags := tagsFromValue(ctx, plan.TagsAll, &resp.Diagnostics)
+	plan.ID = types.StringValue(id)
+	plan.DomainID = types.StringValue(id)
+	plan.DomainARN = types.StringValue(arn)
+	plan.DomainStatus = types.StringValue(string(awstypes.DomainStatusCreationInProgress))
+	plan.CreatedTime = types.StringNull()
+	plan.TagsAll = tagsValue(nil, false)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	if err := updateTags(ctx, conn, arn, nil, wantTags); err != nil {
+		addError(&resp.Diagnostics, "tagging", kindDomain, id, err, "The domain exists and is kept in state as tainted; the next apply replaces it.")
+		return
+	}
+	plan.TagsAll = tagsValue(wantTags, false)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+
+	tflog.Info(ctx, "waiting for Cases domain to become Active", map[string]any{"domain_id": id, "timeout": timeout.String()})
+	domain, err := waitDomainActive(ctx, r.client, id, timeout)
+	if err != nil {
+		hint := "The domain exists and is kept in state as tainted; the next apply deletes and recreates it."
+		if errors.Is(err, ErrDomainCreationFailed) {
+			plan.DomainStatus = types.StringValue(string(awstypes.DomainStatusCreationFailed))
+			resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+		}
+		var timeoutErr *TimeoutError
+		if errors.As(err, &timeoutErr) {
+			hint += " If the service is just slow, raise timeouts.create."
+		}
+		addError(&resp.Diagnostics, "waiting for", kindDomain, id, err, hint)
+		return
+	}
+	plan.fill(domain, r.client.DefaultTags, plan.Tags.IsNull())
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+// adoptionLookupTimeout bounds the search for a create that may have landed.
+const adoptionLookupTimeout = 2 * time.Minute
+
+// nameTakenError says that a domain of that name existed before this
+// create: a real conflict, unlike a create of ours that landed on a retry.
+type nameTakenError struct {
+	name       string
+	existingID string
+}
+
+func (e *nameTakenError) Error() string {
+	return fmt.Sprintf("a domain named %q already exists (domain id %s)", e.name, e.existingID)
+}
+
+// createDomain creates a domain called name and returns its id and ARN.
+//
+// CreateDomain takes no idempotency token, so a create whose answer is lost
+// (a 5xx, a dropped connection, a timeout) may still have landed, and the
+// SDK's retry of it then meets a ConflictException. To tell that case from a
+// name already in use, the name is looked up first: a domain found then was
+// not made by this apply and is a real conflict; a domain found after an
+// ambiguous failure is ours and is adopted.
+func createDomain(ctx context.Context, conn *connectcases.Client, name string) (id, arn string, err error) {
+	existing, err := findDomainsByName(ctx, conn, name)
+	if err != nil {
+		return "", "", fmt.Errorf("checking whether the name is free: %w", err)
+	}
+	if len(existing) > 0 {
+		return "", "", &nameTakenError{name: name, existingID: aws.ToString(existing[0].DomainId)}
+	}
+
+	out, createErr := conn.CreateDomain(ctx, &connectcases.CreateDomainInput{Name: aws.String(name)})
+	if createErr == nil {
+		return aws.ToString(out.DomainId), aws.ToString(out.DomainArn), nil
+	}
+	if !createMayHaveLanded(createErr) {
+		return "", "", createErr
+	}
+	// Look even when ctx is already cancelled: a domain that landed and is
+	// not recorded would be orphaned.
+	lookupCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), adoptionLookupTimeout)
+	defer cancel()
+	found, err := findDomainsByName(lookupCtx, conn, name)
+	if err != nil {
+		return "", "", fmt.Errorf("%w (and looking up whether the create landed failed: %v)", createErr, err)
+	}
+	if len(found) == 0 {
+		return "", "", createErr
+	}
+	tflog.Warn(ctx, "CreateDomain failed ambiguously but the domain exists; adopting it", map[string]any{
+		"name": name, "domain_id": aws.ToString(found[0].DomainId), "create_error": createErr.Error(),
+	})
+	return aws.ToString(found[0].DomainId), aws.ToString(found[0].DomainArn), nil
+}
+
+// createMayHaveLanded reports whether a failed CreateDomain may still have
+// created the domain: anything but a definite rejection by the service.
+func createMayHaveLanded(err error) bool {
+	var (
+		validation *awstypes.ValidationException
+		quota      *awstypes.ServiceQuotaExceededException
+		denied     *awstypes.AccessDeniedException
+	)
+	return !errors.As(err, &validation) && !errors.As(err, &quota) && !errors.As(err, &denied)
+}
+
+func (r *domainResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state domainModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id := state.DomainID.ValueString()
+	if id == "" {
+		id = state.ID.ValueString()
+	}
+	domain, err := findDomainByID(ctx, r.client.Cases, id)
+	if IsNotFound(err) {
+		tflog.Warn(ctx, "Cases domain not found, removing it from state", map[string]any{"domain_id": id})
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		addError(&resp.Diagnostics, "reading", kindDomain, id, err, "")
+		return
+	}
+	state.fill(domain, r.client.DefaultTags, state.Tags.IsNull())
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+func (r *domainResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state domainModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	oldTags := tagsFromValue(ctx, state.TagsAll, &resp.Diagnostics)
+	newTags := tagsFromValue(ctx, plan.TagsAll, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id := state.DomainID.ValueString()
+	if err := updateTags(ctx, r.client.Cases, state.DomainARN.ValueString(), oldTags, newTags); err != nil {
+		addError(&resp.Diagnostics, "updating tags of", kindDomain, id, err, "")
+		return
+	}
+	domain, err := findDomainByID(ctx, r.client.Cases, id)
+	if err != nil {
+		addError(&resp.Diagnostics, "reading", kindDomain, id, err, "")
+		return
+	}
+	plan.fill(domain, r.client.DefaultTags, plan.Tags.IsNull())
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *domainResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state domainModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := state.Timeouts.Delete(ctx, defaultDomainDeleteTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id := state.DomainID.ValueString()
+	// A delete that the service committed but answered with an error is
+	// retried by the SDK and then meets "not found": that is success.
+	_, err := r.client.Cases.DeleteDomain(ctx, &connectcases.DeleteDomainInput{DomainId: aws.String(id)})
+	if err != nil && !IsNotFound(err) {
+		addError(&resp.Diagnostics, "deleting", kindDomain, id, err, "")
+		return
+	}
+	if err := waitDomainDeleted(ctx, r.client, id, timeout); err != nil {
+		addError(&resp.Diagnostics, "waiting for deletion of", kindDomain, id, err, "")
+	}
+}
+
+func (r *domainResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	id, err := domainIDFromImportID(req.ID, r.client.Region)
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid import ID for cases_domain", err.Error())
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("domain_id"), id)...)
+}
+
+// domainIDFromImportID accepts a domain ID or a domain ARN
+// (arn:PARTITION:cases:REGION:ACCOUNT:domain/ID) in the provider's region.
+func domainIDFromImportID(importID, region string) (string, error) {
+	const want = "expected a domain ID or a domain ARN (arn:aws:cases:REGION:ACCOUNT:domain/DOMAIN_ID)"
+	importID = strings.TrimSpace(importID)
+	if importID == "" {
+		return "", fmt.Errorf("empty import ID: %s", want)
+	}
+	if !strings.HasPrefix(importID, "arn:") {
+		if strings.ContainsAny(importID, "/: ") {
+			return "", fmt.Errorf("%q is neither a domain ID nor an ARN: %s", importID, want)
+		}
+		return importID, nil
+	}
+	parts := strings.SplitN(importID, ":", 6)
+	if len(parts) != 6 || parts[2] != "cases" || !strings.HasPrefix(parts[5], "domain/") {
+		return "", fmt.Errorf("%q is not a Cases domain ARN: %s", importID, want)
+	}
+	id := strings.TrimPrefix(parts[5], "domain/")
+	if id == "" || strings.Contains(id, "/") {
+		return "", fmt.Errorf("%q is not a Cases domain ARN (it names a resource inside a domain): %s", importID, want)
+	}
+	if region != "" && parts[3] != region {
+		return "", fmt.Errorf("the ARN %q is in region %s but the provider is configured for %s; import it with a provider for that region", importID, parts[3], region)
+	}
+	return id, nil
+}
+
+type domainModel struct {
+	ID           types.String   `tfsdk:"id"`
+	DomainID     types.String   `tfsdk:"domain_id"`
+	DomainARN    types.String   `tfsdk:"domain_arn"`
+	Name         types.String   `tfsdk:"name"`
+	DomainStatus types.String   `tfsdk:"domain_status"`
+	CreatedTime  types.String   `tfsdk:"created_time"`
+	Tags         types.Map      `tfsdk:"tags"`
+	TagsAll      types.Map      `tfsdk:"tags_all"`
+	Timeouts     timeouts.Value `tfsdk:"timeouts"`
+}
+
+// fill copies a GetDomain answer into the model. tags keeps only the
+// resource's own tags; it stays null when it was null and nothing but
+// default tags is on the domain.
+func (m *domainModel) fill(d *connectcases.GetDomainOutput, defaultTags map[string]string, tagsWereNull bool) {
+	m.ID = types.StringValue(aws.ToString(d.DomainId))
+	m.DomainID = types.StringValue(aws.ToString(d.DomainId))
+	m.DomainARN = types.StringValue(aws.ToString(d.DomainArn))
+	m.Name = types.StringValue(aws.ToString(d.Name))
+	m.DomainStatus = types.StringValue(string(d.DomainStatus))
+	m.CreatedTime = timeString(d.CreatedTime)
+	all := tagsFromAPI(d.Tags)
+	m.TagsAll = tagsValue(all, false)
+	m.Tags = tagsValue(ownTags(defaultTags, all), tagsWereNull)
+}
+
+func timeString(t *time.Time) types.String {
+	if t == nil {
+		return types.StringNull()
+	}
+	return types.StringValue(t.UTC().Format(time.RFC3339))
+}
+
+// clientFrom checks the provider data handed to Configure.
+func clientFrom(data any, diags *diag.Diagnostics) *conns.Client {
+	if data == nil {
+		// Terraform validates configuration before the provider is configured.
+		return nil
+	}
+	c, ok := data.(*conns.Client)
+	if !ok {
+		diags.AddError("Unexpected provider data",
+			fmt.Sprintf("Expected *conns.Client, got %T. This is a bug in the provider; please report it.", data))
+		return nil
+	}
+	return c
+}

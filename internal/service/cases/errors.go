@@ -1,0 +1,53 @@
+// Package cases implements the resources and data sources of Amazon Connect
+// Cases. They reach the API only through the finders (find.go), waiters
+// (wait.go) and tag helpers (tags.go) here, and the SDK client.
+package cases
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/aws/aws-sdk-go-v2/service/connectcases/types"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+)
+
+// NotFoundError says that the API has no such resource; Read treats it as
+// drift and Delete as success.
+type NotFoundError struct {
+	Kind string
+	ID   string
+	Err  error
+}
+
+func (e *NotFoundError) Error() string {
+	return fmt.Sprintf("%s %s not found", e.Kind, e.ID)
+}
+
+func (e *NotFoundError) Unwrap() error { return e.Err }
+
+// IsNotFound reports whether err says that a resource does not exist, from a
+// finder or straight from the API.
+func IsNotFound(err error) bool {
+	var nf *NotFoundError
+	var rnf *types.ResourceNotFoundException
+	return errors.As(err, &nf) || errors.As(err, &rnf)
+}
+
+// addError appends a diagnostic that reads the same for every resource:
+// "creating Cases Domain (support): <cause>".
+func addError(diags *diag.Diagnostics, action, kind, id string, err error, hint string) {
+	summary := fmt.Sprintf("%s %s", capitalise(action), kind)
+	detail := fmt.Sprintf("%s %s (%s): %s", action, kind, id, err)
+	if hint != "" {
+		detail += "\n\n" + hint
+	}
+	diags.AddError(summary, detail)
+}
+
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}

@@ -1,0 +1,21 @@
+package cases
+
+import (
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+)
+
+// Resources lists the constructors of every resource of this service.
+func Resources() []func() resource.Resource {
+	return []func() resource.Resource{
+		NewDomainResource,
+	}
+}
+
+// DataSources lists the constructors of every data source of this service.
+func DataSources() []func() datasource.DataSource {
+	return []func() datasource.DataSource{
+		NewDomainDataSource,
+		NewDomainsDataSource,
+	}
+}
