@@ -36,15 +36,7 @@ func (p *Pacer) Wait(ctx context.Context) error {
 	if p == nil {
 		return ctx.Err()
 	}
-	p.mu.Lock()
-	now := p.now()
-	slot := p.next
-	if slot.Before(now) {
-		slot = now
-	}
-	p.next = slot.Add(p.spacing)
-	p.mu.Unlock()
-
+	slot, now := p.reserve()
 	wait := slot.Sub(now)
 	if wait <= 0 {
 		return ctx.Err()
@@ -57,6 +49,19 @@ func (p *Pacer) Wait(ctx context.Context) error {
 	case <-timer.C:
 		return nil
 	}
+}
+
+// reserve takes the next free slot and returns it with the current time.
+func (p *Pacer) reserve() (slot, now time.Time) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	now = p.now()
+	slot = p.next
+	if slot.Before(now) {
+		slot = now
+	}
+	p.next = slot.Add(p.spacing)
+	return slot, now
 }
 
 // Throttled widens the spacing after the service answered a read with a

@@ -1,0 +1,58 @@
+package poll
+
+import (
+	"testing"
+	"time"
+)
+
+func TestDelayRampsToSteadyInterval(t *testing.T) {
+	prev := time.Duration(0)
+	for attempt := range 20 {
+		d := Delay(attempt, 0)
+		if d < prev {
+			t.Fatalf("Delay(%d) = %s shrinks from %s", attempt, d, prev)
+		}
+		if d > SteadyInterval {
+			t.Fatalf("Delay(%d) = %s exceeds the steady interval %s", attempt, d, SteadyInterval)
+		}
+		prev = d
+	}
+	if got := Delay(0, 0); got != FirstDelay {
+		t.Errorf("first delay = %s, want %s", got, FirstDelay)
+	}
+	if got := Delay(100, 0); got != SteadyInterval {
+		t.Errorf("late delay = %s, want %s", got, SteadyInterval)
+	}
+}
+
+func TestDelayBacksOffOnThrottling(t *testing.T) {
+	for attempt := range 12 {
+		base := Delay(attempt, 0)
+		if got := Delay(attempt, 1); got != min(2*base, MaxThrottledInterval) {
+			t.Errorf("Delay(%d, 1) = %s, want double of %s", attempt, got, base)
+		}
+		if got := Delay(attempt, 40); got != MaxThrottledInterval {
+			t.Errorf("Delay(%d, 40) = %s, want the cap %s", attempt, got, MaxThrottledInterval)
+		}
+	}
+}
+
+// The performance target: over activation delays of 0.5..120 s, the mean
+// detection lag is at most half that of the terraform-provider-aws waiter.
+func TestScheduleHalvesAWSProviderLag(t *testing.T) {
+	ours := Simulate(OurSchedule, 500*time.Millisecond, 120*time.Second, 10000)
+	aws := Simulate(AWSProviderSchedule, 500*time.Millisecond, 120*time.Second, 10000)
+	if aws.MeanLag < 4500*time.Millisecond || aws.MeanLag > 5100*time.Millisecond {
+		t.Fatalf("AWS provider anchor mean lag = %s, want about 4.8s as documented", aws.MeanLag)
+	}
+	if ours.MeanLag > aws.MeanLag/2 {
+		t.Errorf("mean lag %s is more than half of the AWS provider's %s", ours.MeanLag, aws.MeanLag)
+	}
+	if ours.MaxLag > SteadyInterval {
+		t.Errorf("max lag %s exceeds the steady interval", ours.MaxLag)
+	}
+	// One waiter alone stays well under the service's 2 reads/s.
+	if rate := 1 / SteadyInterval.Seconds(); rate*5 > 2 {
+		t.Errorf("five waiters at the steady interval would read %.2f/s, over 2/s", rate*5)
+	}
+}
