@@ -27,7 +27,8 @@ func (apiName) Description(context.Context) string {
 func (v apiName) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
 
 func (v apiName) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+	// An empty value is left to the length validator, to say it once.
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() || req.ConfigValue.ValueString() == "" {
 		return
 	}
 	if problem := NameProblem(req.ConfigValue.ValueString()); problem != "" {

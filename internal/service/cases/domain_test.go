@@ -257,8 +257,8 @@ func TestAccDomain_nameValidation(t *testing.T) {
 		value string
 		rule  string
 	}{
-		{"empty", `""`, `length between 1 and 100`},
-		{"101 characters", fmt.Sprintf("%q", strings.Repeat("n", 101)), `length between 1 and 100`},
+		{"empty", `""`, `string length must be between 1 and 100, got: 0`},
+		{"101 characters", fmt.Sprintf("%q", strings.Repeat("n", 101)), `string length must be between 1 and 100, got: 101`},
 		{"trailing space", `"support "`, `ends with white space`},
 		{"trailing newline", `"support\n"`, `contains a line break`},
 		{"trailing tab", `"support\t"`, `ends with white space`},
@@ -268,7 +268,7 @@ func TestAccDomain_nameValidation(t *testing.T) {
 		steps = append(steps, resource.TestStep{
 			Config:      tg.ProviderConfig("") + fmt.Sprintf("resource \"cases_domain\" \"test\" {\n  name = %s\n}\n", c.value),
 			PlanOnly:    true,
-			ExpectError: regexp.MustCompile(`(?s)Attribute name .*` + regexp.QuoteMeta(c.rule)),
+			ExpectError: diagnosticPattern("name", c.rule),
 		})
 	}
 	resource.ParallelTest(t, resource.TestCase{
@@ -293,16 +293,25 @@ func TestAccDomain_creationFailed(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config:      tg.ProviderConfig("") + configDomain(name),
-				ExpectError: regexp.MustCompile(`(?s)CreationFailed.*kept in state as tainted`),
+				ExpectError: outputPattern("domainStatus CreationFailed", "kept in state as tainted"),
 			},
 			{
-				// The failed domain is in state, tainted: the next plan replaces it.
+				// The failed domain is in state, tainted: once the service
+				// recovers, the next apply replaces it.
+				PreConfig: func() {
+					cfg := tg.Emulator.RuntimeConfig()
+					cfg.FailCreationNamePattern = ""
+					if err := tg.Emulator.SetRuntimeConfig(cfg); err != nil {
+						t.Fatal(err)
+					}
+				},
 				Config: tg.ProviderConfig("") + configDomain(name),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(domainAddress, plancheck.ResourceActionDestroyBeforeCreate)},
 				},
-				PlanOnly:           true,
-				ExpectNonEmptyPlan: true,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(domainAddress, tfjsonpath.New("domain_status"), knownvalue.StringExact("Active")),
+				},
 			},
 		},
 	})
@@ -324,15 +333,25 @@ func TestAccDomain_createTimeout(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config:      tg.ProviderConfig("") + configDomainTimeout(name, "2s"),
-				ExpectError: regexp.MustCompile(`(?s)timed out after 2s waiting for Cases Domain .* to become Active.*last status: CreationInProgress.*raise timeouts.create`),
+				ExpectError: outputPattern("timed out after 2s before it became Active (last status: CreationInProgress)", "kept in state as tainted", "raise timeouts.create"),
 			},
 			{
+				// The slow domain is in state, tainted: the next apply
+				// replaces it.
+				PreConfig: func() {
+					cfg := tg.Emulator.RuntimeConfig()
+					cfg.ActivationDelay = 0
+					if err := tg.Emulator.SetRuntimeConfig(cfg); err != nil {
+						t.Fatal(err)
+					}
+				},
 				Config: tg.ProviderConfig("") + configDomainTimeout(name, "2s"),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(domainAddress, plancheck.ResourceActionDestroyBeforeCreate)},
 				},
-				PlanOnly:           true,
-				ExpectNonEmptyPlan: true,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(domainAddress, tfjsonpath.New("domain_status"), knownvalue.StringExact("Active")),
+				},
 			},
 		},
 	})
@@ -355,8 +374,7 @@ func TestAccDomain_nameConflict(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config: tg.ProviderConfig("") + configDomain(name),
-				ExpectError: regexp.MustCompile(`(?s)name already in use.*` + regexp.QuoteMeta(aws.ToString(out.DomainId)) +
-					`.*terraform import`),
+				ExpectError: outputPattern("name already in use", aws.ToString(out.DomainId), "terraform import"),
 			},
 		},
 	})
@@ -407,11 +425,11 @@ func TestAccDomainDataSource_validation(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config:      tg.ProviderConfig("") + `data "cases_domain" "test" {}`,
-				ExpectError: regexp.MustCompile(`(?s)Exactly one of these attributes must be configured:\s+\[domain_id,name\]`),
+				ExpectError: outputPattern("Exactly one of these attributes must be configured: [domain_id,name]"),
 			},
 			{
 				Config:      tg.ProviderConfig("") + `data "cases_domain" "test" { name = "no-such-domain" }`,
-				ExpectError: regexp.MustCompile(`No Cases domain named "no-such-domain" exists`),
+				ExpectError: outputPattern(`No Cases domain named "no-such-domain" exists`),
 			},
 		},
 	})
@@ -470,6 +488,26 @@ data "cases_domains" "all" {
 			},
 		},
 	})
+}
+
+// diagnosticPattern matches a diagnostic about attribute that states rule,
+// however terraform wraps its lines.
+func diagnosticPattern(attribute, rule string) *regexp.Regexp {
+	return outputPattern("with cases_domain.test", attribute, rule)
+}
+
+// outputPattern matches terraform output holding these phrases in order,
+// with any line wrapping between their words.
+func outputPattern(phrases ...string) *regexp.Regexp {
+	parts := make([]string, len(phrases))
+	for i, p := range phrases {
+		words := strings.Fields(p)
+		for j, w := range words {
+			words[j] = regexp.QuoteMeta(w)
+		}
+		parts[i] = strings.Join(words, `\s+`)
+	}
+	return regexp.MustCompile(`(?s)` + strings.Join(parts, `.*`))
 }
 
 func configDomain(name string) string {

@@ -43,7 +43,7 @@ func (e *TimeoutError) Error() string {
 	if last == "" {
 		last = "no successful read"
 	}
-	return fmt.Sprintf("timed out after %s waiting for %s (last status: %s)", e.Timeout, e.Target, last)
+	return fmt.Sprintf("timed out after %s before %s (last status: %s)", e.Timeout, e.Target, last)
 }
 
 // statusReading is one poll of a status.
@@ -111,7 +111,7 @@ func waitError(ctx context.Context, err error, target, last string, timeout time
 // the last read.
 func waitDomainActive(ctx context.Context, client *conns.Client, id string, timeout time.Duration) (*connectcases.GetDomainOutput, error) {
 	notFound := 0
-	out, err := pollUntil(ctx, client, fmt.Sprintf("%s %s to become %s", kindDomain, id, types.DomainStatusActive), timeout,
+	out, err := pollUntil(ctx, client, "it became "+string(types.DomainStatusActive), timeout,
 		func(ctx context.Context) (statusReading, error) {
 			d, err := findDomainByID(ctx, client.Cases, id, noRetries)
 			if IsNotFound(err) {
@@ -141,7 +141,7 @@ func waitDomainActive(ctx context.Context, client *conns.Client, id string, time
 
 // waitDomainDeleted waits until GetDomain says the domain is gone.
 func waitDomainDeleted(ctx context.Context, client *conns.Client, id string, timeout time.Duration) error {
-	_, err := pollUntil(ctx, client, fmt.Sprintf("%s %s to be deleted", kindDomain, id), timeout,
+	_, err := pollUntil(ctx, client, "it was deleted", timeout,
 		func(ctx context.Context) (statusReading, error) {
 			d, err := findDomainByID(ctx, client.Cases, id, noRetries)
 			if IsNotFound(err) {
