@@ -373,7 +373,7 @@ func TestAccDomain_nameConflict(t *testing.T) {
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{
-				Config: tg.ProviderConfig("") + configDomain(name),
+				Config:      tg.ProviderConfig("") + configDomain(name),
 				ExpectError: outputPattern("name already in use", aws.ToString(out.DomainId), "terraform import"),
 			},
 		},
