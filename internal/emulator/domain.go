@@ -1,0 +1,304 @@
+package emulator
+
+import (
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strconv"
+	"time"
+)
+
+// Domain statuses: the com.amazonaws.connectcases#DomainStatus enum.
+const (
+	DomainStatusActive             = "Active"
+	DomainStatusCreationInProgress = "CreationInProgress"
+	DomainStatusCreationFailed     = "CreationFailed"
+)
+
+// resourceTypeDomain is the resourceType of ResourceNotFoundException for a
+// domain.
+const resourceTypeDomain = "Domain"
+
+// Constraint traits from the model.
+var (
+	// com.amazonaws.connectcases#DomainName: length 1..100, pattern ^.*[\S]$
+	// (no trailing whitespace; "." does not match a newline, so neither
+	// may a name contain one).
+	domainNameShape = stringShape{minLength: 1, maxLength: 100, pattern: patternFromModel(`^.*[\S]$`)}
+	// com.amazonaws.connectcases#DomainId: length 1..500.
+	domainIDShape = stringShape{minLength: 1, maxLength: 500}
+	// com.amazonaws.connectcases#NextToken: length 0..9000.
+	nextTokenShape = stringShape{minLength: 0, maxLength: 9000}
+	// ListDomainsRequest.maxResults overrides the MaxResults shape's range
+	// (1..100) with 1..10 on the member.
+	listDomainsMaxResultsRange = intRange{min: 1, max: 10}
+)
+
+// defaultListDomainsMaxResults is the page size when maxResults is absent;
+// the model sets no default, so a page is as large as the range allows.
+const defaultListDomainsMaxResults = 10
+
+func domainRoutes() []route {
+	// Routes from the smithy.api#http trait of each operation.
+	return []route{
+		{method: http.MethodPost, path: "/domains", operation: "CreateDomain", handle: createDomain},
+		{method: http.MethodPost, path: "/domains/{domainId}", operation: "GetDomain", handle: getDomain},
+		{method: http.MethodPost, path: "/domains-list", operation: "ListDomains", handle: listDomains},
+		{method: http.MethodDelete, path: "/domains/{domainId}", operation: "DeleteDomain", handle: deleteDomain},
+	}
+}
+
+// domain is a Cases domain as stored. Fields, layouts, templates and case
+// rules will be stored inside their domain.
+type domain struct {
+	ID          string    `json:"domainId"`
+	ARN         string    `json:"domainArn"`
+	Name        string    `json:"name"`
+	CreatedTime time.Time `json:"createdTime"`
+	// SettlesAt is when CreationInProgress ends. The status is derived from
+	// it on every read, so no goroutine flips it and a restored store
+	// resumes correctly.
+	SettlesAt time.Time `json:"settlesAt"`
+	// Outcome is the status after SettlesAt: Active, or CreationFailed when
+	// the name matched failCreationNamePattern when the domain was created.
+	Outcome  string `json:"outcome"`
+	Tags     tagMap `json:"tags"`
+	Sequence uint64 `json:"sequence"`
+}
+
+func domainARN(region, account, id string) string {
+	return fmt.Sprintf("arn:aws:cases:%s:%s:domain/%s", region, account, id)
+}
+
+func (d *domain) status(now time.Time) string {
+	if now.Before(d.SettlesAt) {
+		return DomainStatusCreationInProgress
+	}
+	return d.Outcome
+}
+
+func (d *domain) snapshot(now time.Time) DomainSnapshot {
+	tags := make(map[string]string, len(d.Tags))
+	for k, v := range d.Tags {
+		if v != nil {
+			tags[k] = *v
+		} else {
+			tags[k] = ""
+		}
+	}
+	return DomainSnapshot{
+		DomainID:     d.ID,
+		DomainARN:    d.ARN,
+		Name:         d.Name,
+		DomainStatus: d.status(now),
+		CreatedTime:  d.CreatedTime,
+		Tags:         tags,
+	}
+}
+
+// formatDateTime writes a timestamp member with the smithy.api#timestampFormat
+// "date-time" trait (RFC 3339, UTC), as CreatedTime declares.
+func formatDateTime(t time.Time) string {
+	return t.UTC().Format(time.RFC3339Nano)
+}
+
+type createDomainInput struct {
+	Name *string `json:"name"`
+}
+
+type createDomainOutput struct {
+	DomainID     string `json:"domainId"`
+	DomainARN    string `json:"domainArn"`
+	DomainStatus string `json:"domainStatus"`
+}
+
+func createDomain(e *Emulator, req *opRequest) (any, error) {
+	var in createDomainInput
+	if err := req.decodeBody(&in); err != nil {
+		return nil, err
+	}
+	var v validator
+	if v.required("name", in.Name != nil) {
+		v.str("name", *in.Name, domainNameShape)
+	}
+	if err := v.err(); err != nil {
+		return nil, err
+	}
+	name := *in.Name
+
+	config, failCreation := e.runtimeSnapshot()
+	// Millisecond precision: what survives a round trip through the wire
+	// format and the SDK, so snapshots and API answers agree.
+	now := e.now().UTC().Truncate(time.Millisecond)
+
+	e.store.mu.Lock()
+	defer e.store.mu.Unlock()
+	t := e.store.tenantForWrite(req.call.Account, req.call.Region)
+	if existing := t.domainByName(name); existing != nil {
+		return nil, conflictError("A domain named '%s' already exists in this account and region (%s).", name, existing.ID)
+	}
+	if quota := config.Quotas.DomainsPerAccountRegion; len(t.Domains) >= quota {
+		return nil, quotaError("The account already has %d of at most %d domains in %s. Delete a domain or raise the quota.", len(t.Domains), quota, req.call.Region)
+	}
+	outcome := DomainStatusActive
+	if failCreation != nil && failCreation.MatchString(name) {
+		outcome = DomainStatusCreationFailed
+	}
+	id := newUUID()
+	d := &domain{
+		ID:          id,
+		ARN:         domainARN(req.call.Region, req.call.Account, id),
+		Name:        name,
+		CreatedTime: now,
+		SettlesAt:   now.Add(time.Duration(config.ActivationDelay)),
+		Outcome:     outcome,
+		Tags:        tagMap{},
+		Sequence:    t.nextSequence(),
+	}
+	t.Domains[id] = d
+	return createDomainOutput{DomainID: d.ID, DomainARN: d.ARN, DomainStatus: d.status(now)}, nil
+}
+
+type getDomainOutput struct {
+	DomainID     string `json:"domainId"`
+	DomainARN    string `json:"domainArn"`
+	Name         string `json:"name"`
+	CreatedTime  string `json:"createdTime"`
+	DomainStatus string `json:"domainStatus"`
+	Tags         tagMap `json:"tags"`
+}
+
+// domainIDLabel validates the {domainId} label.
+func domainIDLabel(req *opRequest) (string, error) {
+	id := req.label("domainId")
+	var v validator
+	v.str("domainId", id, domainIDShape)
+	if err := v.err(); err != nil {
+		return "", err
+	}
+	return id, nil
+}
+
+func getDomain(e *Emulator, req *opRequest) (any, error) {
+	id, err := domainIDLabel(req)
+	if err != nil {
+		return nil, err
+	}
+	now := e.now()
+	e.store.mu.RLock()
+	defer e.store.mu.RUnlock()
+	d := e.store.tenant(req.call.Account, req.call.Region).domain(id)
+	if d == nil {
+		return nil, notFoundError(resourceTypeDomain, id)
+	}
+	return getDomainOutput{
+		DomainID:     d.ID,
+		DomainARN:    d.ARN,
+		Name:         d.Name,
+		CreatedTime:  formatDateTime(d.CreatedTime),
+		DomainStatus: d.status(now),
+		Tags:         d.Tags.clone(),
+	}, nil
+}
+
+// domain returns the domain with id, or nil. A nil tenant has none.
+func (t *tenant) domain(id string) *domain {
+	if t == nil {
+		return nil
+	}
+	return t.Domains[id]
+}
+
+type domainSummary struct {
+	DomainID  string `json:"domainId"`
+	DomainARN string `json:"domainArn"`
+	Name      string `json:"name"`
+}
+
+type listDomainsOutput struct {
+	Domains   []domainSummary `json:"domains"`
+	NextToken string          `json:"nextToken,omitempty"`
+}
+
+// listDomainsToken is the content of an opaque nextToken: the position after
+// which the next page starts. Positions are creation sequence numbers, so a
+// page boundary stays put when domains before it are deleted.
+type listDomainsToken struct {
+	AfterSequence uint64 `json:"afterSequence"`
+}
+
+func encodePageToken(v any) string {
+	data, _ := json.Marshal(v) // plain structs of numbers and strings
+	return base64.RawURLEncoding.EncodeToString(data)
+}
+
+func decodePageToken(token string, v any) error {
+	data, err := base64.RawURLEncoding.DecodeString(token)
+	if err == nil {
+		err = json.Unmarshal(data, v)
+	}
+	if err != nil {
+		return validationError("The nextToken is not valid; pass the nextToken of a previous response unchanged.")
+	}
+	return nil
+}
+
+func listDomains(e *Emulator, req *opRequest) (any, error) {
+	var v validator
+	maxResults := defaultListDomainsMaxResults
+	if raw, ok := req.query["maxResults"]; ok {
+		n, err := strconv.Atoi(raw[0])
+		if err != nil {
+			v.fail("maxResults", "Member must be an integer")
+		} else {
+			v.integer("maxResults", n, listDomainsMaxResultsRange)
+			maxResults = n
+		}
+	}
+	nextToken := req.query.Get("nextToken")
+	v.str("nextToken", nextToken, nextTokenShape)
+	if err := v.err(); err != nil {
+		return nil, err
+	}
+	var position listDomainsToken
+	if nextToken != "" {
+		if err := decodePageToken(nextToken, &position); err != nil {
+			return nil, err
+		}
+	}
+
+	e.store.mu.RLock()
+	defer e.store.mu.RUnlock()
+	out := listDomainsOutput{Domains: []domainSummary{}}
+	var lastListed uint64
+	for _, d := range e.store.tenant(req.call.Account, req.call.Region).sortedDomains() {
+		if d.Sequence <= position.AfterSequence {
+			continue
+		}
+		if len(out.Domains) == maxResults {
+			// Another domain follows this page.
+			out.NextToken = encodePageToken(listDomainsToken{AfterSequence: lastListed})
+			break
+		}
+		out.Domains = append(out.Domains, domainSummary{DomainID: d.ID, DomainARN: d.ARN, Name: d.Name})
+		lastListed = d.Sequence
+	}
+	return out, nil
+}
+
+func deleteDomain(e *Emulator, req *opRequest) (any, error) {
+	id, err := domainIDLabel(req)
+	if err != nil {
+		return nil, err
+	}
+	e.store.mu.Lock()
+	defer e.store.mu.Unlock()
+	t := e.store.tenant(req.call.Account, req.call.Region)
+	if t.domain(id) == nil {
+		return nil, notFoundError(resourceTypeDomain, id)
+	}
+	// Everything the domain owns goes with it.
+	delete(t.Domains, id)
+	return nil, nil
+}

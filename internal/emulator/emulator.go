@@ -1,0 +1,329 @@
+// Package emulator is a local, in-memory implementation of the Amazon Connect
+// Cases API (REST-JSON, SigV4 signing name "cases"), faithful on the wire to
+// the official Smithy model so that the stock aws-sdk-go-v2 connectcases
+// client talks to it unchanged.
+//
+// An Emulator is an http.Handler serving the Cases API plus a small JSON
+// control API under /_emulator/. Start serves it on a TCP address; tests use
+// "127.0.0.1:0" in-process.
+package emulator
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"regexp"
+	"sync"
+	"time"
+)
+
+// Quotas are the per-tenant limits the emulator enforces. The defaults are
+// the real (adjustable) Cases quotas.
+type Quotas struct {
+	DomainsPerAccountRegion int `json:"domainsPerAccountRegion"`
+	FieldsPerDomain         int `json:"fieldsPerDomain"`
+	LayoutsPerDomain        int `json:"layoutsPerDomain"`
+	TemplatesPerDomain      int `json:"templatesPerDomain"`
+	OptionsPerField         int `json:"optionsPerField"`
+}
+
+// Default quotas: Amazon Connect Cases service quotas.
+const (
+	DefaultDomainsPerAccountRegion = 5
+	DefaultFieldsPerDomain         = 500
+	DefaultLayoutsPerDomain        = 100
+	DefaultTemplatesPerDomain      = 100
+	DefaultOptionsPerField         = 500
+)
+
+// DefaultActivationDelay is how long a new domain stays CreationInProgress.
+const DefaultActivationDelay = time.Second
+
+// Duration is a time.Duration that reads and writes JSON as a Go duration
+// string ("1.5s"), the form the -activation-delay flag takes too.
+type Duration time.Duration
+
+func (d Duration) String() string { return time.Duration(d).String() }
+
+// MarshalJSON writes the duration as a string such as "1.5s".
+func (d Duration) MarshalJSON() ([]byte, error) {
+	return json.Marshal(time.Duration(d).String())
+}
+
+// UnmarshalJSON reads a Go duration string such as "250ms" or "1m".
+func (d *Duration) UnmarshalJSON(data []byte) error {
+	var s string
+	if err := json.Unmarshal(data, &s); err != nil {
+		return fmt.Errorf("duration must be a string such as \"1.5s\": %w", err)
+	}
+	parsed, err := time.ParseDuration(s)
+	if err != nil {
+		return err
+	}
+	*d = Duration(parsed)
+	return nil
+}
+
+// RuntimeConfig is the behaviour that can change while the emulator runs:
+// GET /_emulator/config reads it and PUT /_emulator/config merges the members
+// present in the request.
+type RuntimeConfig struct {
+	// ActivationDelay is how long a new domain reports CreationInProgress.
+	ActivationDelay Duration `json:"activationDelay"`
+	// FailCreationNamePattern is an RE2 expression: a domain whose name
+	// matches it ends CreationFailed instead of Active. "" never fails.
+	FailCreationNamePattern string `json:"failCreationNamePattern"`
+	// Quotas; a zero member means the default.
+	Quotas Quotas `json:"quotas"`
+}
+
+// DefaultRuntimeConfig returns the configuration the command starts with.
+func DefaultRuntimeConfig() RuntimeConfig {
+	return RuntimeConfig{
+		ActivationDelay: Duration(DefaultActivationDelay),
+		Quotas: Quotas{
+			DomainsPerAccountRegion: DefaultDomainsPerAccountRegion,
+			FieldsPerDomain:         DefaultFieldsPerDomain,
+			LayoutsPerDomain:        DefaultLayoutsPerDomain,
+			TemplatesPerDomain:      DefaultTemplatesPerDomain,
+			OptionsPerField:         DefaultOptionsPerField,
+		},
+	}
+}
+
+// withDefaultQuotas replaces zero quota members by the defaults: a quota of
+// zero would forbid the entity altogether, which no real account has.
+func (c RuntimeConfig) withDefaultQuotas() RuntimeConfig {
+	defaults := DefaultRuntimeConfig().Quotas
+	fill := func(v *int, def int) {
+		if *v == 0 {
+			*v = def
+		}
+	}
+	fill(&c.Quotas.DomainsPerAccountRegion, defaults.DomainsPerAccountRegion)
+	fill(&c.Quotas.FieldsPerDomain, defaults.FieldsPerDomain)
+	fill(&c.Quotas.LayoutsPerDomain, defaults.LayoutsPerDomain)
+	fill(&c.Quotas.TemplatesPerDomain, defaults.TemplatesPerDomain)
+	fill(&c.Quotas.OptionsPerField, defaults.OptionsPerField)
+	return c
+}
+
+// compile checks c and returns its failCreationNamePattern compiled (nil
+// when empty).
+func (c RuntimeConfig) compile() (*regexp.Regexp, error) {
+	if c.ActivationDelay < 0 {
+		return nil, fmt.Errorf("activationDelay must not be negative, got %s", c.ActivationDelay)
+	}
+	for name, v := range map[string]int{
+		"domainsPerAccountRegion": c.Quotas.DomainsPerAccountRegion,
+		"fieldsPerDomain":         c.Quotas.FieldsPerDomain,
+		"layoutsPerDomain":        c.Quotas.LayoutsPerDomain,
+		"templatesPerDomain":      c.Quotas.TemplatesPerDomain,
+		"optionsPerField":         c.Quotas.OptionsPerField,
+	} {
+		if v < 0 {
+			return nil, fmt.Errorf("quotas.%s must not be negative, got %d", name, v)
+		}
+	}
+	if c.FailCreationNamePattern == "" {
+		return nil, nil
+	}
+	re, err := regexp.Compile(c.FailCreationNamePattern)
+	if err != nil {
+		return nil, fmt.Errorf("failCreationNamePattern is not a valid RE2 expression: %w", err)
+	}
+	return re, nil
+}
+
+// Authentication modes.
+const (
+	// AuthAny requires a well-formed SigV4 Authorization header and accepts
+	// any access key without checking the signature.
+	AuthAny = "any"
+	// AuthSigV4 verifies every signature against Options.Credentials.
+	AuthSigV4 = "sigv4"
+)
+
+// Options configure New.
+type Options struct {
+	// Runtime is the initial runtime configuration, restored by Reset. Start
+	// from DefaultRuntimeConfig(); an all-zero value means the defaults, and
+	// zero quota members mean the default quota.
+	Runtime RuntimeConfig
+	// Auth is AuthAny (the default when empty) or AuthSigV4.
+	Auth string
+	// Credentials maps access key id to secret access key for AuthSigV4.
+	Credentials map[string]string
+	// StateFile will persist the store between runs. Persistence is not
+	// implemented yet: New rejects a non-empty StateFile rather than
+	// silently keeping state in memory only.
+	StateFile string
+	// Logger receives one record per request; nil discards.
+	Logger *slog.Logger
+	// Now is the clock for domain activation, timestamps and SigV4 clock
+	// skew; nil means time.Now. Tests move it to see a domain turn Active
+	// without sleeping.
+	Now func() time.Time
+	// Faults, when set, is consulted around every Cases operation; see
+	// FaultInjector.
+	Faults FaultInjector
+}
+
+// Emulator serves the Cases API. It is safe for concurrent use.
+type Emulator struct {
+	log     *slog.Logger
+	now     func() time.Time
+	auth    *authenticator
+	faults  FaultInjector
+	cases   *router // Cases API operations
+	control *router // /_emulator/ endpoints
+
+	configMu       sync.RWMutex
+	runtime        RuntimeConfig
+	failCreation   *regexp.Regexp // runtime.FailCreationNamePattern compiled; nil never fails
+	initialRuntime RuntimeConfig
+
+	store *store
+}
+
+// New returns an emulator with empty state.
+func New(opts Options) (*Emulator, error) {
+	runtime := opts.Runtime
+	if runtime == (RuntimeConfig{}) {
+		runtime = DefaultRuntimeConfig()
+	}
+	runtime = runtime.withDefaultQuotas()
+	failCreation, err := runtime.compile()
+	if err != nil {
+		return nil, err
+	}
+	if opts.StateFile != "" {
+		return nil, errors.New("state file persistence is not implemented yet; run without a state file to keep state in memory")
+	}
+
+	now := opts.Now
+	if now == nil {
+		now = time.Now
+	}
+	auth, err := newAuthenticator(opts.Auth, opts.Credentials, now)
+	if err != nil {
+		return nil, err
+	}
+	logger := opts.Logger
+	if logger == nil {
+		logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+
+	e := &Emulator{
+		log:            logger,
+		now:            now,
+		auth:           auth,
+		faults:         opts.Faults,
+		runtime:        runtime,
+		failCreation:   failCreation,
+		initialRuntime: runtime,
+		store:          newStore(),
+	}
+	e.cases = newRouter(casesRoutes()...)
+	e.control = newRouter(controlRoutes()...)
+	return e, nil
+}
+
+// Reset deletes all state and restores the runtime configuration New was
+// given, so that one test's data and settings never leak into the next.
+func (e *Emulator) Reset() {
+	e.store.mu.Lock()
+	e.store.Tenants = map[string]*tenant{}
+	e.store.mu.Unlock()
+
+	e.configMu.Lock()
+	e.runtime = e.initialRuntime
+	e.failCreation, _ = e.initialRuntime.compile() // checked by New
+	e.configMu.Unlock()
+}
+
+// RuntimeConfig returns the current runtime configuration.
+func (e *Emulator) RuntimeConfig() RuntimeConfig {
+	e.configMu.RLock()
+	defer e.configMu.RUnlock()
+	return e.runtime
+}
+
+// SetRuntimeConfig replaces the runtime configuration. Zero quota members
+// mean the default. Domains already created keep the activation time and
+// outcome they were given at creation.
+func (e *Emulator) SetRuntimeConfig(c RuntimeConfig) error {
+	_, err := e.updateRuntimeConfig(func(RuntimeConfig) RuntimeConfig { return c })
+	return err
+}
+
+// runtimeSnapshot returns the configuration and its compiled pattern
+// together, consistent with each other.
+func (e *Emulator) runtimeSnapshot() (RuntimeConfig, *regexp.Regexp) {
+	e.configMu.RLock()
+	defer e.configMu.RUnlock()
+	return e.runtime, e.failCreation
+}
+
+// DomainSnapshot is a domain as the API would describe it now.
+type DomainSnapshot struct {
+	DomainID     string    `json:"domainId"`
+	DomainARN    string    `json:"domainArn"`
+	Name         string    `json:"name"`
+	DomainStatus string    `json:"domainStatus"`
+	CreatedTime  time.Time `json:"createdTime"`
+	// Tags of the domain; a tag sent with a null value (the Tags map is
+	// smithy.api#sparse) reads as "" here.
+	Tags map[string]string `json:"tags"`
+}
+
+// TenantSnapshot is the data of one account in one region.
+type TenantSnapshot struct {
+	Account string           `json:"account"`
+	Region  string           `json:"region"`
+	Domains []DomainSnapshot `json:"domains"`
+}
+
+// StateSnapshot is everything the emulator holds, as GET /_emulator/state
+// returns it.
+type StateSnapshot struct {
+	Tenants []TenantSnapshot `json:"tenants"`
+}
+
+// Domains returns the domains of account in region in creation order.
+func (e *Emulator) Domains(account, region string) []DomainSnapshot {
+	now := e.now()
+	e.store.mu.RLock()
+	defer e.store.mu.RUnlock()
+	return snapshotDomains(e.store.tenant(account, region).sortedDomains(), now)
+}
+
+// State returns every tenant that holds at least one domain, ordered by
+// account and region.
+func (e *Emulator) State() StateSnapshot {
+	now := e.now()
+	e.store.mu.RLock()
+	defer e.store.mu.RUnlock()
+	state := StateSnapshot{Tenants: []TenantSnapshot{}}
+	for _, t := range e.store.sortedTenants() {
+		if len(t.Domains) == 0 {
+			continue
+		}
+		state.Tenants = append(state.Tenants, TenantSnapshot{
+			Account: t.Account,
+			Region:  t.Region,
+			Domains: snapshotDomains(t.sortedDomains(), now),
+		})
+	}
+	return state
+}
+
+func snapshotDomains(domains []*domain, now time.Time) []DomainSnapshot {
+	snapshots := make([]DomainSnapshot, 0, len(domains))
+	for _, d := range domains {
+		snapshots = append(snapshots, d.snapshot(now))
+	}
+	return snapshots
+}

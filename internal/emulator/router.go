@@ -1,0 +1,385 @@
+package emulator
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"reflect"
+	"sort"
+	"strings"
+	"time"
+)
+
+// casesRoutes is the route table of the Cases API: each entity file
+// contributes the operations it implements, so a new entity is one line here.
+func casesRoutes() [][]route {
+	return [][]route{
+		domainRoutes(),
+		tagRoutes(),
+	}
+}
+
+// maxRequestBodyBytes bounds every request body. The largest Cases request
+// bodies (CreateCase with many fields, UpdateLayout) stay far below 1 MiB; a
+// bigger body is a client bug or abuse and gets 413 before it is read whole.
+const maxRequestBodyBytes = 1 << 20
+
+// controlPrefix is where the control API lives; no Cases route starts with it.
+const controlPrefix = "/_emulator/"
+
+// requestIDHeader is spelled as AWS spells it. It goes into the header map
+// directly because Header.Set would canonicalise it to "X-Amzn-Requestid".
+const requestIDHeader = "x-amzn-RequestId"
+
+// Call identifies one Cases API request once it has been routed and
+// authenticated: what a fault injector matches its rules on.
+type Call struct {
+	// Operation is the Smithy operation name, e.g. "CreateDomain".
+	Operation string
+	// Account and Region are the tenant the request acts on.
+	Account string
+	Region  string
+	// RequestID is the x-amzn-RequestId of the response.
+	RequestID string
+}
+
+// FaultInjector is the seam for fault injection: every Cases operation is
+// dispatched through Emulator.dispatch, which consults it on both sides of
+// the handler. Control API requests never reach it.
+type FaultInjector interface {
+	// BeforeOperation runs after routing, authentication and body reading,
+	// before the handler. Returning a non-nil error answers the request with
+	// it (an *APIError as is, ErrDropConnection drops the connection, any
+	// other error becomes InternalServerException) and skips the handler. It
+	// may block to add latency; ctx ends when the client goes away.
+	BeforeOperation(ctx context.Context, call Call) error
+	// AfterOperation runs after the handler has committed (result nil) or
+	// failed (result is its error), before anything is written. Returning
+	// a non-nil error replaces the response, which is how "commit, then
+	// fail" is injected.
+	AfterOperation(ctx context.Context, call Call, result error) error
+}
+
+// ErrDropConnection, returned by a FaultInjector, closes the connection
+// without a response, as a network failure would.
+var ErrDropConnection = errors.New("emulator: drop connection")
+
+// operationHandler implements one operation. It returns the response
+// document (nil means an empty object) or an error, preferably *APIError.
+// Handlers never write to the ResponseWriter, so that the dispatcher can
+// still replace their response after they have committed.
+type operationHandler func(e *Emulator, req *opRequest) (any, error)
+
+// route binds an HTTP method and path pattern (smithy.api#http uri, labels
+// in braces) to an operation.
+type route struct {
+	method    string
+	path      string
+	operation string
+	handle    operationHandler
+}
+
+// opRequest is what a handler sees of the request.
+type opRequest struct {
+	ctx    context.Context
+	call   Call
+	labels map[string]string // httpLabel members, unescaped
+	query  url.Values        // httpQuery members
+	body   []byte
+}
+
+// label returns an httpLabel member.
+func (r *opRequest) label(name string) string { return r.labels[name] }
+
+// decodeBody reads the JSON document of the request into v. An empty body
+// reads as an empty object. Malformed JSON is answered with
+// ValidationException: the model declares it for every operation, so the
+// SDK decodes it into a typed error, where AWS's own SerializationException
+// is not in the model and would surface as a generic one.
+func (r *opRequest) decodeBody(v any) error {
+	if len(strings.TrimSpace(string(r.body))) == 0 {
+		return nil
+	}
+	err := json.Unmarshal(r.body, v)
+	if err == nil {
+		return nil
+	}
+	var typeErr *json.UnmarshalTypeError
+	if errors.As(err, &typeErr) {
+		if typeErr.Field == "" {
+			return validationError("1 validation error detected: The request body must be a JSON object, got %s", typeErr.Value)
+		}
+		return validationError("1 validation error detected: Value at '%s' failed to satisfy constraint: Member must be a JSON %s, got %s",
+			typeErr.Field, jsonTypeName(typeErr.Type), typeErr.Value)
+	}
+	return validationError("The request body is not valid JSON: %v", err)
+}
+
+func jsonTypeName(t reflect.Type) string {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch t.Kind() {
+	case reflect.String:
+		return "string"
+	case reflect.Bool:
+		return "boolean"
+	case reflect.Int, reflect.Int32, reflect.Int64:
+		return "integer"
+	case reflect.Float32, reflect.Float64:
+		return "number"
+	case reflect.Slice, reflect.Array:
+		return "array"
+	default:
+		return "object"
+	}
+}
+
+// router matches a method and an escaped path against a route table.
+type router struct {
+	routes []compiledRoute
+}
+
+type compiledRoute struct {
+	route
+	segments []string // literal segments, or "{label}"
+}
+
+func newRouter(sets ...[]route) *router {
+	rt := &router{}
+	for _, set := range sets {
+		for _, r := range set {
+			rt.routes = append(rt.routes, compiledRoute{route: r, segments: strings.Split(strings.TrimPrefix(r.path, "/"), "/")})
+		}
+	}
+	return rt
+}
+
+// match finds the route for method and escapedPath. Labels are matched on
+// the escaped path, one segment each, and unescaped afterwards: httpLabel
+// members are not greedy, so an ARN label arrives with its "/" as %2F.
+// A path bound to other methods gives 405 with Allow; no path gives 404.
+func (rt *router) match(method, escapedPath string) (*route, map[string]string, *APIError) {
+	segments := strings.Split(strings.TrimPrefix(escapedPath, "/"), "/")
+	var allowed []string
+	for i := range rt.routes {
+		candidate := &rt.routes[i]
+		labels, ok := candidate.matchSegments(segments)
+		if !ok {
+			continue
+		}
+		if candidate.method == method {
+			return &candidate.route, labels, nil
+		}
+		allowed = append(allowed, candidate.method)
+	}
+	if len(allowed) > 0 {
+		sort.Strings(allowed)
+		apiErr := NewAPIError(CodeUnknownOperation, fmt.Sprintf("No operation is bound to %s %s; this path accepts %s.", method, escapedPath, strings.Join(allowed, ", ")))
+		apiErr.Status = http.StatusMethodNotAllowed
+		apiErr.Allow = allowed
+		return nil, nil, apiErr
+	}
+	return nil, nil, NewAPIError(CodeUnknownOperation, fmt.Sprintf("No operation is bound to %s %s.", method, escapedPath))
+}
+
+func (r *compiledRoute) matchSegments(segments []string) (map[string]string, bool) {
+	if len(segments) != len(r.segments) {
+		return nil, false
+	}
+	var labels map[string]string
+	for i, pattern := range r.segments {
+		if name, ok := strings.CutPrefix(pattern, "{"); ok {
+			value, err := url.PathUnescape(segments[i])
+			if err != nil || value == "" {
+				return nil, false
+			}
+			if labels == nil {
+				labels = map[string]string{}
+			}
+			labels[strings.TrimSuffix(name, "}")] = value
+			continue
+		}
+		if segments[i] != pattern {
+			return nil, false
+		}
+	}
+	return labels, true
+}
+
+// ServeHTTP serves the Cases API and, under /_emulator/, the control API.
+// Every response carries x-amzn-RequestId.
+func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	started := time.Now()
+	call := Call{RequestID: newUUID()}
+	w.Header()[requestIDHeader] = []string{call.RequestID}
+	rec := &statusRecorder{ResponseWriter: w}
+	defer func() { e.logRequest(r, rec, call, time.Since(started)) }()
+
+	if strings.HasPrefix(r.URL.Path, controlPrefix) {
+		e.serveRoute(rec, r, e.control, &call, false)
+		return
+	}
+	e.serveRoute(rec, r, e.cases, &call, true)
+}
+
+// serveRoute routes r, reads its body, authenticates it when the route
+// belongs to the Cases API, and dispatches it.
+func (e *Emulator) serveRoute(w http.ResponseWriter, r *http.Request, rt *router, call *Call, casesAPI bool) {
+	matched, labels, apiErr := rt.match(r.Method, r.URL.EscapedPath())
+	if apiErr != nil {
+		writeAPIError(w, apiErr)
+		return
+	}
+	call.Operation = matched.operation
+
+	body, apiErr := readBody(w, r)
+	if apiErr != nil {
+		writeAPIError(w, apiErr)
+		return
+	}
+	req := &opRequest{ctx: r.Context(), labels: labels, query: r.URL.Query(), body: body}
+	if !casesAPI {
+		// The control API needs no signature: it is for the operator of the
+		// emulator, like LocalStack's, and stays on a loopback address.
+		req.call = *call
+		out, err := e.invoke(matched.handle, req)
+		e.writeResult(w, out, err)
+		return
+	}
+
+	id, apiErr := e.auth.authenticate(r, body)
+	if apiErr != nil {
+		writeAPIError(w, apiErr)
+		return
+	}
+	call.Account, call.Region = id.account, id.region
+	req.call = *call
+	e.dispatch(w, req, matched.handle)
+}
+
+// dispatch runs one Cases operation. It is the single place every Cases
+// operation passes through with its name and tenant known, and where the
+// fault injector acts before the handler and after it has committed.
+func (e *Emulator) dispatch(w http.ResponseWriter, req *opRequest, handle operationHandler) {
+	if e.faults != nil {
+		if err := e.faults.BeforeOperation(req.ctx, req.call); err != nil {
+			e.writeResult(w, nil, err)
+			return
+		}
+	}
+	out, err := e.invoke(handle, req)
+	if e.faults != nil {
+		if injected := e.faults.AfterOperation(req.ctx, req.call, err); injected != nil {
+			e.writeResult(w, nil, injected)
+			return
+		}
+	}
+	e.writeResult(w, out, err)
+}
+
+// invoke runs a handler, turning a panic into InternalServerException so one
+// bad request cannot take the emulator down.
+func (e *Emulator) invoke(handle operationHandler, req *opRequest) (out any, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			if p == http.ErrAbortHandler {
+				panic(p)
+			}
+			e.log.Error("handler panicked", "operation", req.call.Operation, "requestId", req.call.RequestID, "panic", p)
+			out, err = nil, NewAPIError(CodeInternalServer, "The emulator failed to process the request; see its log.")
+		}
+	}()
+	return handle(e, req)
+}
+
+// writeResult writes a handler's response, or its error in the wire format.
+func (e *Emulator) writeResult(w http.ResponseWriter, out any, err error) {
+	if err != nil {
+		if errors.Is(err, ErrDropConnection) {
+			// net/http closes the connection without a response.
+			panic(http.ErrAbortHandler)
+		}
+		var apiErr *APIError
+		if !errors.As(err, &apiErr) {
+			apiErr = NewAPIError(CodeInternalServer, err.Error())
+		}
+		writeAPIError(w, apiErr)
+		return
+	}
+	if out == nil {
+		out = struct{}{}
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+// readBody reads at most maxRequestBodyBytes of the body.
+func readBody(w http.ResponseWriter, r *http.Request) ([]byte, *APIError) {
+	tooLarge := func() *APIError {
+		apiErr := validationError("The request body exceeds the limit of %d bytes.", maxRequestBodyBytes)
+		apiErr.Status = http.StatusRequestEntityTooLarge
+		return apiErr
+	}
+	if r.ContentLength > maxRequestBodyBytes {
+		return nil, tooLarge()
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxRequestBodyBytes))
+	if err != nil {
+		var maxErr *http.MaxBytesError
+		if errors.As(err, &maxErr) {
+			return nil, tooLarge()
+		}
+		return nil, validationError("Reading the request body failed: %v", err)
+	}
+	return body, nil
+}
+
+// statusRecorder remembers the status for the request log.
+type statusRecorder struct {
+	http.ResponseWriter
+	status int
+}
+
+func (r *statusRecorder) WriteHeader(status int) {
+	if r.status == 0 {
+		r.status = status
+	}
+	r.ResponseWriter.WriteHeader(status)
+}
+
+func (r *statusRecorder) Write(b []byte) (int, error) {
+	if r.status == 0 {
+		r.status = http.StatusOK
+	}
+	return r.ResponseWriter.Write(b)
+}
+
+// Unwrap lets http.ResponseController reach the underlying writer.
+func (r *statusRecorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }
+
+// logRequest writes one record per request. It never logs the Authorization
+// header or any other credential.
+func (e *Emulator) logRequest(r *http.Request, rec *statusRecorder, call Call, elapsed time.Duration) {
+	attrs := []slog.Attr{
+		slog.String("requestId", call.RequestID),
+		slog.String("method", r.Method),
+		slog.String("path", r.URL.EscapedPath()),
+		slog.Int("status", rec.status),
+		slog.Duration("elapsed", elapsed),
+	}
+	if call.Operation != "" {
+		attrs = append(attrs, slog.String("operation", call.Operation))
+	}
+	if call.Account != "" {
+		attrs = append(attrs, slog.String("account", call.Account), slog.String("region", call.Region))
+	}
+	if code := rec.Header()["X-Amzn-ErrorType"]; len(code) > 0 {
+		attrs = append(attrs, slog.String("error", code[0]))
+	}
+	e.log.LogAttrs(r.Context(), slog.LevelInfo, "request", attrs...)
+}
