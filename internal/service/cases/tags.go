@@ -122,7 +122,7 @@ func tagsFromValue(ctx context.Context, v types.Map, diags *diag.Diagnostics) ma
 func tagsAttribute() schema.MapAttribute {
 	return schema.MapAttribute{
 		MarkdownDescription: "Tags of the resource. Keys: 1 to 128 characters, letters, digits and `+ , - . / : ; < = _`, not starting with `aws:`. " +
-			"Tags from the provider's `default_tags` are added; on equal keys these win.",
+			"Tags from the provider's `default_tags` are added; on equal keys the resource's own tags win.",
 		ElementType: types.StringType,
 		Optional:    true,
 		Validators:  []validator.Map{validators.TagKeys()},
