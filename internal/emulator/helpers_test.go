@@ -129,12 +129,27 @@ func signedRequest(t *testing.T, server *emulator.Server, method, path string, b
 	if len(body) > 0 {
 		req.Header.Set("Content-Type", "application/json")
 	}
-	sum := sha256.Sum256(body)
+	signAt(t, req, sha256Hex(body), accessKey, secret, signingTime)
+	return req
+}
+
+// signWith signs req now with the SDK's SigV4 signer.
+func signWith(t *testing.T, req *http.Request, payloadHash, accessKey, secret string) {
+	t.Helper()
+	signAt(t, req, payloadHash, accessKey, secret, time.Now())
+}
+
+func signAt(t *testing.T, req *http.Request, payloadHash, accessKey, secret string, signingTime time.Time) {
+	t.Helper()
 	creds := aws.Credentials{AccessKeyID: accessKey, SecretAccessKey: secret}
-	if err := v4.NewSigner().SignHTTP(context.Background(), creds, req, hex.EncodeToString(sum[:]), "cases", testRegion, signingTime); err != nil {
+	if err := v4.NewSigner().SignHTTP(context.Background(), creds, req, payloadHash, "cases", testRegion, signingTime); err != nil {
 		t.Fatal(err)
 	}
-	return req
+}
+
+func sha256Hex(body []byte) string {
+	sum := sha256.Sum256(body)
+	return hex.EncodeToString(sum[:])
 }
 
 // rawResponse is a response read whole.
