@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# make demo: run examples/demo against a local Cases emulator.
+#
+# Starts bin/cases-emulator on a free loopback port, points terraform at
+# bin/terraform-provider-cases through dev_overrides, then in a scratch copy
+# of examples/demo: apply, show the outputs, check that a second plan has no
+# changes, destroy. The emulator is always stopped and the scratch directory
+# removed on exit. Any failure exits non-zero.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+export PATH="$root/bin:$PATH" CHECKPOINT_DISABLE=1
+
+emulator_bin="$root/bin/cases-emulator"
+for f in "$emulator_bin" "$root/bin/terraform-provider-cases"; do
+  [[ -x "$f" ]] || { echo "==> $f is missing: run 'make build' (or 'make demo')" >&2; exit 1; }
+done
+command -v terraform >/dev/null || { echo "==> terraform not found: run 'make terraform'" >&2; exit 1; }
+
+tmp="$(mktemp -d)"
+emulator_pid=""
+cleanup() {
+  local status=$?
+  if [[ -n "$emulator_pid" ]] && kill -0 "$emulator_pid" 2>/dev/null; then
+    echo "==> stopping the emulator (pid $emulator_pid)"
+    kill -TERM "$emulator_pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do # up to 5 s for a graceful shutdown
+      kill -0 "$emulator_pid" 2>/dev/null || break
+      sleep 0.1
+    done
+    kill -KILL "$emulator_pid" 2>/dev/null || true
+    wait "$emulator_pid" 2>/dev/null || true
+  fi
+  if [[ $status -ne 0 && -s "$tmp/emulator.log" ]]; then
+    echo "==> emulator log (last 30 lines):" >&2
+    tail -n 30 "$tmp/emulator.log" >&2
+  fi
+  rm -rf "$tmp"
+  if [[ $status -eq 0 ]]; then
+    echo "==> demo finished"
+  else
+    echo "==> demo FAILED (exit $status)" >&2
+  fi
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# 1. Emulator on a free port; its first stdout line names the URL.
+echo "==> starting the emulator: bin/cases-emulator -listen 127.0.0.1:0 -activation-delay 2s"
+"$emulator_bin" -listen 127.0.0.1:0 -activation-delay 2s >"$tmp/emulator.out" 2>"$tmp/emulator.log" &
+emulator_pid=$!
+
+url=""
+for _ in $(seq 1 100); do # up to 10 s
+  line="$(head -n 1 "$tmp/emulator.out")"
+  if [[ "$line" =~ ^cases-emulator\ listening\ on\ (http://[^[:space:]]+)$ ]]; then
+    url="${BASH_REMATCH[1]}"
+    break
+  fi
+  kill -0 "$emulator_pid" 2>/dev/null || { echo "==> the emulator exited before it was listening" >&2; exit 1; }
+  sleep 0.1
+done
+[[ -n "$url" ]] || { echo "==> the emulator did not print its URL within 10s" >&2; exit 1; }
+echo "==> emulator listening on $url (pid $emulator_pid)"
+
+for _ in $(seq 1 50); do # up to 10 s
+  if curl -fsS --max-time 2 "$url/_emulator/health" >/dev/null 2>&1; then
+    break
+  fi
+  sleep 0.2
+done
+curl -fsS --max-time 2 "$url/_emulator/health" >/dev/null || { echo "==> $url/_emulator/health is not healthy" >&2; exit 1; }
+echo "==> emulator healthy"
+
+# 2. Terraform set-up: the locally built provider, credentials for the emulator.
+scripts/tf-cli-config.sh "$tmp/dev.tfrc"
+export TF_CLI_CONFIG_FILE="$tmp/dev.tfrc"
+echo "==> CLI config with dev_overrides: registry.terraform.io/connect-cases/cases -> $root/bin"
+
+# The emulator accepts any well-formed SigV4 signature; clear anything that
+# could send the provider elsewhere (a profile, a session token).
+unset AWS_PROFILE AWS_DEFAULT_PROFILE AWS_SESSION_TOKEN AWS_ENDPOINT_URL AWS_IGNORE_CONFIGURED_ENDPOINT_URLS
+export AWS_ENDPOINT_URL_CONNECTCASES="$url" AWS_REGION=us-west-2 \
+  AWS_ACCESS_KEY_ID=demo AWS_SECRET_ACCESS_KEY=demo AWS_EC2_METADATA_DISABLED=true
+
+work="$tmp/demo"
+mkdir -p "$work"
+cp "$root"/examples/demo/*.tf "$work/"
+cd "$work"
+
+nocolor=""
+[[ -t 1 ]] || nocolor=-no-color
+
+# 3. apply, outputs, no-change plan, destroy. With dev_overrides no
+#    `terraform init` is needed (the demo uses no other provider).
+echo "==> terraform apply (two cases_domain resources; each waits for Active)"
+terraform apply -auto-approve -input=false -compact-warnings ${nocolor:+"$nocolor"}
+
+echo "==> terraform output"
+terraform output ${nocolor:+"$nocolor"}
+
+echo "==> terraform plan -detailed-exitcode (expect: no changes)"
+set +e
+terraform plan -detailed-exitcode -input=false -compact-warnings ${nocolor:+"$nocolor"}
+plan_status=$?
+set -e
+case "$plan_status" in
+  0) echo "==> second plan: no changes" ;;
+  2) echo "==> ERROR: the second plan wants changes; apply is not idempotent" >&2; exit 1 ;;
+  *) echo "==> ERROR: terraform plan failed (exit $plan_status)" >&2; exit 1 ;;
+esac
+
+echo "==> terraform destroy"
+terraform destroy -auto-approve -input=false -compact-warnings ${nocolor:+"$nocolor"}
