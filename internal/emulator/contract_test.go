@@ -64,7 +64,7 @@ func TestDomain_lifecycle(t *testing.T) {
 		t.Fatalf("DeleteDomain: %v", err)
 	}
 	_, err = client.GetDomain(ctx, &connectcases.GetDomainInput{DomainId: created.DomainId})
-	notFound := requireAPIError[*types.ResourceNotFoundException](t, err)
+	notFound := requireAPIErrorAs[*types.ResourceNotFoundException](t, err)
 	if aws.ToString(notFound.ResourceId) != id || aws.ToString(notFound.ResourceType) != "Domain" {
 		t.Errorf("ResourceNotFoundException resourceId=%q resourceType=%q, want %q, Domain",
 			aws.ToString(notFound.ResourceId), aws.ToString(notFound.ResourceType), id)
@@ -163,7 +163,7 @@ func TestCreateDomain_validation(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := client.CreateDomain(context.Background(), &connectcases.CreateDomainInput{Name: aws.String(tc.domainName)})
-			validation := requireAPIError[*types.ValidationException](t, err)
+			validation := requireAPIErrorAs[*types.ValidationException](t, err)
 			if got := aws.ToString(validation.Message); got != tc.message {
 				t.Errorf("message = %q\nwant      %q", got, tc.message)
 			}
@@ -181,7 +181,7 @@ func TestCreateDomain_conflict(t *testing.T) {
 
 	createDomain(t, client, "taken")
 	_, err := client.CreateDomain(context.Background(), &connectcases.CreateDomainInput{Name: aws.String("taken")})
-	conflict := requireAPIError[*types.ConflictException](t, err)
+	conflict := requireAPIErrorAs[*types.ConflictException](t, err)
 	if !strings.Contains(aws.ToString(conflict.Message), "taken") {
 		t.Errorf("message %q does not name the domain", aws.ToString(conflict.Message))
 	}
@@ -214,7 +214,7 @@ func TestListDomains_maxResultsValidation(t *testing.T) {
 	} {
 		t.Run(fmt.Sprint(tc.maxResults), func(t *testing.T) {
 			_, err := client.ListDomains(context.Background(), &connectcases.ListDomainsInput{MaxResults: aws.Int32(tc.maxResults)})
-			validation := requireAPIError[*types.ValidationException](t, err)
+			validation := requireAPIErrorAs[*types.ValidationException](t, err)
 			want := "1 validation error detected: Value at 'maxResults' failed to satisfy constraint: " + tc.rule
 			if got := aws.ToString(validation.Message); got != want {
 				t.Errorf("message = %q, want %q", got, want)
@@ -335,7 +335,7 @@ func TestTags_errors(t *testing.T) {
 		// The SDK's signer rewrites the query in SigV4 canonical (sorted)
 		// order, so the member index counts sorted keys.
 		_, err := client.UntagResource(ctx, &connectcases.UntagResourceInput{Arn: created.DomainArn, TagKeys: []string{"allowed", "aws:reserved"}})
-		validation := requireAPIError[*types.ValidationException](t, err)
+		validation := requireAPIErrorAs[*types.ValidationException](t, err)
 		want := `1 validation error detected: Value at 'tagKeys.2.member' failed to satisfy constraint: Member must satisfy regular expression pattern: ^(?!aws:)[a-zA-Z+-=._:/]+$`
 		if got := aws.ToString(validation.Message); got != want {
 			t.Errorf("message = %q\nwant      %q", got, want)
@@ -347,7 +347,7 @@ func TestTags_errors(t *testing.T) {
 			keys[i] = fmt.Sprintf("k%d", i)
 		}
 		_, err := client.UntagResource(ctx, &connectcases.UntagResourceInput{Arn: created.DomainArn, TagKeys: keys})
-		validation := requireAPIError[*types.ValidationException](t, err)
+		validation := requireAPIErrorAs[*types.ValidationException](t, err)
 		if !strings.Contains(aws.ToString(validation.Message), "Value at 'tagKeys' failed to satisfy constraint: Member must have length less than or equal to 50") {
 			t.Errorf("message = %q", aws.ToString(validation.Message))
 		}
@@ -355,7 +355,7 @@ func TestTags_errors(t *testing.T) {
 	t.Run("unknown ARN", func(t *testing.T) {
 		arn := strings.Replace(aws.ToString(created.DomainArn), aws.ToString(created.DomainId), "00000000-0000-4000-8000-000000000000", 1)
 		_, err := client.TagResource(ctx, &connectcases.TagResourceInput{Arn: aws.String(arn), Tags: map[string]*string{"a": aws.String("b")}})
-		notFound := requireAPIError[*types.ResourceNotFoundException](t, err)
+		notFound := requireAPIErrorAs[*types.ResourceNotFoundException](t, err)
 		if aws.ToString(notFound.ResourceId) != arn || aws.ToString(notFound.ResourceType) != "Domain" {
 			t.Errorf("resourceId=%q resourceType=%q, want %q, Domain", aws.ToString(notFound.ResourceId), aws.ToString(notFound.ResourceType), arn)
 		}
@@ -497,7 +497,7 @@ func TestFaultSeam_typedErrors(t *testing.T) {
 	requireAPIError[*types.ThrottlingException](t, err)
 
 	_, err = client.GetDomain(ctx, &connectcases.GetDomainInput{DomainId: created.DomainId})
-	internal := requireAPIError[*types.InternalServerException](t, err)
+	internal := requireAPIErrorAs[*types.InternalServerException](t, err)
 	if aws.ToInt32(internal.RetryAfterSeconds) != 1 {
 		t.Errorf("RetryAfterSeconds = %v, want 1 from the Retry-After header", internal.RetryAfterSeconds)
 	}

@@ -92,7 +92,7 @@ func (p runtimeConfigPatch) applyTo(c RuntimeConfig) RuntimeConfig {
 func controlPutConfig(e *Emulator, req *opRequest) (any, error) {
 	var patch runtimeConfigPatch
 	decoder := json.NewDecoder(bytes.NewReader(req.body))
-	// A misspelt member would otherwise be ignored without a word.
+	// A misspelled member would otherwise be ignored without a word.
 	decoder.DisallowUnknownFields()
 	if err := decoder.Decode(&patch); err != nil {
 		return nil, validationError("The config is not valid: %v", err)

@@ -66,7 +66,7 @@ func (d *Duration) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// RuntimeConfig is the behaviour that can change while the emulator runs:
+// RuntimeConfig is the behavior that can change while the emulator runs:
 // GET /_emulator/config reads it and PUT /_emulator/config merges the members
 // present in the request.
 type RuntimeConfig struct {

@@ -73,7 +73,7 @@ func ErrorStatus(code string) (int, bool) {
 
 // defaultRetryAfterSeconds is sent in Retry-After with InternalServerException:
 // the model binds its retryAfterSeconds member to that header, and a client
-// that honours it should come back soon.
+// that honors it should come back soon.
 const defaultRetryAfterSeconds = 1
 
 // APIError is an error response in the Cases wire format. Handlers, the
@@ -138,11 +138,15 @@ type errorBody struct {
 	ResourceType string `json:"resourceType,omitempty"`
 }
 
+// errorTypeHeader carries the error code, spelled as AWS spells it. It goes
+// into the header map directly because Header.Set would canonicalize it to
+// "X-Amzn-Errortype"; HTTP header names are case-insensitive, but byte-exact
+// is cheap.
+const errorTypeHeader = "X-Amzn-ErrorType"
+
 func writeAPIError(w http.ResponseWriter, apiErr *APIError) {
 	header := w.Header()
-	// Set through the map so the header goes out spelled as AWS spells it;
-	// Header.Set would canonicalise it to "X-Amzn-Errortype".
-	header["X-Amzn-ErrorType"] = []string{apiErr.Code}
+	header[errorTypeHeader] = []string{apiErr.Code}
 	if apiErr.RetryAfterSeconds > 0 {
 		header.Set("Retry-After", strconv.Itoa(apiErr.RetryAfterSeconds))
 	}
@@ -166,7 +170,7 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 		// is a bug, reported in the wire format rather than as a broken body.
 		status = http.StatusInternalServerError
 		body, _ = json.Marshal(errorBody{Type: CodeInternalServer, Message: "encoding the response: " + err.Error()})
-		w.Header()["X-Amzn-ErrorType"] = []string{CodeInternalServer}
+		w.Header()[errorTypeHeader] = []string{CodeInternalServer}
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("Content-Length", strconv.Itoa(len(body)))

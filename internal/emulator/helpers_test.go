@@ -94,8 +94,14 @@ func createDomain(t *testing.T, client *connectcases.Client, name string) *conne
 	return out
 }
 
-// requireAPIError asserts that err is, or wraps, a T and returns it.
-func requireAPIError[T error](t *testing.T, err error) T {
+// requireAPIError asserts that err is, or wraps, a T.
+func requireAPIError[T error](t *testing.T, err error) {
+	t.Helper()
+	requireAPIErrorAs[T](t, err)
+}
+
+// requireAPIErrorAs asserts that err is, or wraps, a T and returns it.
+func requireAPIErrorAs[T error](t *testing.T, err error) T {
 	t.Helper()
 	var target T
 	if !errors.As(err, &target) {
@@ -105,8 +111,8 @@ func requireAPIError[T error](t *testing.T, err error) T {
 }
 
 // requireErrorCode asserts the API error code of err, for codes outside the
-// model that the SDK reports as a generic API error.
-func requireErrorCode(t *testing.T, err error, code string) smithy.APIError {
+// model that the SDK reports as a generic API error, and returns its message.
+func requireErrorCode(t *testing.T, err error, code string) string {
 	t.Helper()
 	var apiErr smithy.APIError
 	if !errors.As(err, &apiErr) {
@@ -115,7 +121,7 @@ func requireErrorCode(t *testing.T, err error, code string) smithy.APIError {
 	if apiErr.ErrorCode() != code {
 		t.Fatalf("error code = %s (%v), want %s", apiErr.ErrorCode(), err, code)
 	}
-	return apiErr
+	return apiErr.ErrorMessage()
 }
 
 // signedRequest builds a raw request to the emulator signed as the SDK would

@@ -33,7 +33,7 @@ const maxRequestBodyBytes = 1 << 20
 const controlPrefix = "/_emulator/"
 
 // requestIDHeader is spelled as AWS spells it. It goes into the header map
-// directly because Header.Set would canonicalise it to "X-Amzn-Requestid".
+// directly because Header.Set would canonicalize it to "X-Amzn-Requestid".
 const requestIDHeader = "x-amzn-RequestId"
 
 // Call identifies one Cases API request once it has been routed and
@@ -378,8 +378,17 @@ func (e *Emulator) logRequest(r *http.Request, rec *statusRecorder, call Call, e
 	if call.Account != "" {
 		attrs = append(attrs, slog.String("account", call.Account), slog.String("region", call.Region))
 	}
-	if code := rec.Header()["X-Amzn-ErrorType"]; len(code) > 0 {
-		attrs = append(attrs, slog.String("error", code[0]))
+	if code := exactHeader(rec.Header(), errorTypeHeader); code != "" {
+		attrs = append(attrs, slog.String("error", code))
 	}
 	e.log.LogAttrs(r.Context(), slog.LevelInfo, "request", attrs...)
+}
+
+// exactHeader reads a header stored under its exact, non-canonical spelling
+// (see writeAPIError), which Header.Get would not find.
+func exactHeader(h http.Header, name string) string {
+	if values := h[name]; len(values) > 0 {
+		return values[0]
+	}
+	return ""
 }

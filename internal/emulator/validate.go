@@ -80,13 +80,6 @@ func (v *validator) str(field, value string, shape stringShape) {
 	}
 }
 
-// optionalStr checks a string member only when the request carries it.
-func (v *validator) optionalStr(field string, value *string, shape stringShape) {
-	if value != nil {
-		v.str(field, *value, shape)
-	}
-}
-
 // integer checks a smithy.api#range trait.
 func (v *validator) integer(field string, value int, r intRange) {
 	if value < r.min {

@@ -6,6 +6,7 @@ package emulator_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -34,7 +35,7 @@ func TestWire_malformedJSON(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			body := signedPost(t, server, http.MethodPost, "/domains", []byte(tc.body)).
 				requireWireError(t, http.StatusBadRequest, emulator.CodeValidation)
-			if !strings.Contains(body["message"].(string), tc.message) {
+			if !strings.Contains(fmt.Sprint(body["message"]), tc.message) {
 				t.Errorf("message = %q, want it to contain %q", body["message"], tc.message)
 			}
 		})

@@ -18,10 +18,11 @@ import (
 
 func goTool(t *testing.T) string {
 	t.Helper()
-	if path, err := exec.LookPath("go"); err == nil {
-		return path
+	path, err := exec.LookPath("go")
+	if err != nil {
+		t.Fatalf("building the command needs the go tool on PATH: %v", err)
 	}
-	return filepath.Join(runtime.GOROOT(), "bin", "go")
+	return path
 }
 
 // TestCommand_servesUntilSIGTERM builds the real binary, starts it on a free
