@@ -1,6 +1,7 @@
 package poll
 
 import (
+	"math/rand/v2"
 	"testing"
 	"time"
 )
@@ -54,5 +55,40 @@ func TestScheduleHalvesAWSProviderLag(t *testing.T) {
 	// One waiter alone stays well under the service's 2 reads/s.
 	if rate := 1 / SteadyInterval.Seconds(); rate*5 > 2 {
 		t.Errorf("five waiters at the steady interval would read %.2f/s, over 2/s", rate*5)
+	}
+}
+
+// The Cloud Control anchor reproduces the documented mean lag of the awscc
+// waiter (about 26 s over 0.5..120 s) and is reproducible from its seed.
+func TestCloudControlAnchor(t *testing.T) {
+	simulate := func(seed uint64) Simulation {
+		s := CloudControlSchedule(rand.New(rand.NewPCG(seed, seed)))
+		return Simulate(s, 500*time.Millisecond, 120*time.Second, 20000)
+	}
+	cc := simulate(1)
+	if cc.MeanLag < 24*time.Second || cc.MeanLag > 28*time.Second {
+		t.Fatalf("Cloud Control anchor mean lag = %s, want about 26s as documented", cc.MeanLag)
+	}
+	if again := simulate(1); again != cc {
+		t.Fatalf("same seed, different simulation: %+v then %+v", cc, again)
+	}
+	ours := Simulate(OurSchedule, 500*time.Millisecond, 120*time.Second, 20000)
+	if ours.MeanLag*10 > cc.MeanLag {
+		t.Errorf("mean lag %s is not a tenth of Cloud Control's %s", ours.MeanLag, cc.MeanLag)
+	}
+}
+
+func TestCloudControlScheduleBounds(t *testing.T) {
+	s := CloudControlSchedule(rand.New(rand.NewPCG(7, 7)))
+	if got := s(0); got != 5*time.Second {
+		t.Fatalf("first pause = %s, want 5s", got)
+	}
+	for attempt := 1; attempt < 40; attempt++ {
+		ceiling := min(5*time.Second*time.Duration(1<<min(attempt, 6)), 120*time.Second)
+		for range 50 {
+			if d := s(attempt); d < 5*time.Second || d >= ceiling {
+				t.Fatalf("pause before read %d = %s, want in [5s, %s)", attempt, d, ceiling)
+			}
+		}
 	}
 }

@@ -1,6 +1,9 @@
 package poll
 
-import "time"
+import (
+	"math/rand/v2"
+	"time"
+)
 
 // Schedule gives the pause before status read number attempt (0-based).
 type Schedule func(attempt int) time.Duration
@@ -17,6 +20,32 @@ func AWSProviderSchedule(attempt int) time.Duration {
 		return steps[attempt] * time.Millisecond
 	}
 	return 10 * time.Second
+}
+
+// Cloud Control waiter parameters: the aws-sdk-go-v2 cloudcontrol
+// ResourceRequestSuccess waiter as terraform-provider-awscc configures it.
+const (
+	cloudControlMinDelay = 5 * time.Second
+	cloudControlMaxDelay = 120 * time.Second
+)
+
+// CloudControlSchedule is the waiter of terraform-provider-awscc (Cloud
+// Control API): a first read after 5 s, then before read n (n >= 1) a
+// random pause between 5 s and 5*2^n s, capped at 120 s (smithy-go's
+// waiter.ComputeDelay). rng draws the pauses, so a seeded rng makes a
+// simulation reproducible; every call draws afresh, so Simulate over many
+// samples averages over as many runs of the waiter.
+func CloudControlSchedule(rng *rand.Rand) Schedule {
+	return func(attempt int) time.Duration {
+		if attempt <= 0 {
+			return cloudControlMinDelay
+		}
+		ceiling := cloudControlMaxDelay
+		if attempt < 6 { // 5 s << 5 = 160 s is past the cap already
+			ceiling = min(cloudControlMinDelay<<attempt, cloudControlMaxDelay)
+		}
+		return cloudControlMinDelay + time.Duration(rng.Int64N(int64(ceiling-cloudControlMinDelay)))
+	}
 }
 
 // Simulation is the outcome of a schedule over activation delays.
