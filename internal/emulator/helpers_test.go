@@ -50,7 +50,7 @@ func (c *fakeClock) Advance(d time.Duration) {
 }
 
 // startEmulator serves a new emulator on 127.0.0.1 until the test ends.
-func startEmulator(t *testing.T, opts emulator.Options) (*emulator.Emulator, *emulator.Server) {
+func startEmulator(t testing.TB, opts emulator.Options) (*emulator.Emulator, *emulator.Server) {
 	t.Helper()
 	e, err := emulator.New(opts)
 	if err != nil {
@@ -85,7 +85,7 @@ func defaultClient(server *emulator.Server) *connectcases.Client {
 	return newClient(server, "AKIDEXAMPLE", testSecret, testRegion)
 }
 
-func createDomain(t *testing.T, client *connectcases.Client, name string) *connectcases.CreateDomainOutput {
+func createDomain(t testing.TB, client *connectcases.Client, name string) *connectcases.CreateDomainOutput {
 	t.Helper()
 	out, err := client.CreateDomain(context.Background(), &connectcases.CreateDomainInput{Name: aws.String(name)})
 	if err != nil {

@@ -24,6 +24,9 @@ type Server struct {
 
 	connsMu sync.Mutex
 	conns   map[net.Conn]http.ConnState // open connections, for Close
+
+	closeOnce sync.Once
+	closeErr  error
 }
 
 // Start listens on addr ("127.0.0.1:0" picks a free port) and serves e in the
@@ -80,8 +83,14 @@ func (s *Server) Err() error {
 }
 
 // Close stops accepting connections, lets requests in flight finish for up
-// to shutdownGrace, then closes what remains.
+// to shutdownGrace, then closes what remains. Calling it again returns the
+// first result.
 func (s *Server) Close() error {
+	s.closeOnce.Do(func() { s.closeErr = s.shutdown() })
+	return s.closeErr
+}
+
+func (s *Server) shutdown() error {
 	ctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
 	defer cancel()
 	shutdown := make(chan error, 1)
