@@ -6,6 +6,29 @@
 // An Emulator is an http.Handler serving the Cases API plus a small JSON
 // control API under /_emulator/. Start serves it on a TCP address; tests use
 // "127.0.0.1:0" in-process.
+//
+// What a request goes through, in order:
+//
+//   - Routing (router.go) on method and escaped path, from each operation's
+//     smithy.api#http trait. No route: 404 UnknownOperationException; a
+//     known path with another method: 405 UnknownOperationException with
+//     Allow.
+//   - The body, at most 1 MiB (else 413 ValidationException).
+//   - SigV4 (auth.go): no Authorization header is 403
+//     MissingAuthenticationTokenException, as on AWS; a malformed one 403
+//     IncompleteSignatureException. With AuthSigV4, an unknown key is 403
+//     UnrecognizedClientException, a bad signature or more than 15 minutes
+//     of clock skew 403 InvalidSignatureException. The access key id picks
+//     the account and the credential scope the region.
+//   - Emulator.dispatch, the one place every Cases operation passes with its
+//     name and tenant known, where a FaultInjector acts before the handler
+//     and after it has committed.
+//   - The handler: model validation (validate.go; malformed JSON is a 400
+//     ValidationException too), then the operation on the store under its
+//     lock.
+//
+// Errors use the restJson1 format the SDK decodes into its typed errors
+// (errors.go), and every response carries x-amzn-RequestId.
 package emulator
 
 import (
@@ -140,7 +163,8 @@ func (c RuntimeConfig) compile() (*regexp.Regexp, error) {
 // Authentication modes.
 const (
 	// AuthAny requires a well-formed SigV4 Authorization header and accepts
-	// any access key without checking the signature.
+	// any access key without checking the signature or the request time, so
+	// tests may move the emulator clock freely.
 	AuthAny = "any"
 	// AuthSigV4 verifies every signature against Options.Credentials.
 	AuthSigV4 = "sigv4"
