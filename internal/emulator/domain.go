@@ -65,6 +65,8 @@ type domain struct {
 	Outcome  string `json:"outcome"`
 	Tags     tagMap `json:"tags"`
 	Sequence uint64 `json:"sequence"`
+	// Fields by field id, the system fields included (field.go).
+	Fields map[string]*field `json:"fields,omitempty"`
 }
 
 func domainARN(region, account, id string) string {
@@ -156,6 +158,7 @@ func createDomain(e *Emulator, req *opRequest) (any, error) {
 		Tags:        tagMap{},
 		Sequence:    t.nextSequence(),
 	}
+	d.seedSystemFields(t, now)
 	t.Domains[id] = d
 	return createDomainOutput{DomainID: d.ID, DomainARN: d.ARN, DomainStatus: d.status(now)}, nil
 }

@@ -21,6 +21,7 @@ func casesRoutes() [][]route {
 	return [][]route{
 		domainRoutes(),
 		tagRoutes(),
+		fieldRoutes(),
 	}
 }
 
