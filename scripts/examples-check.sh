@@ -51,8 +51,13 @@ terraform {
 }
 HCL
   fi
-  echo "==> terraform validate $dir"
-  if ! (cd "$work" && terraform validate -no-color); then
+  # Show terraform's output only on failure: on success it is just the
+  # dev_overrides warning.
+  if out="$(cd "$work" && terraform validate -no-color 2>&1)"; then
+    echo "==> terraform validate $dir: valid"
+  else
+    echo "==> terraform validate $dir: FAILED"
+    echo "$out"
     failed+=("$dir")
   fi
 done

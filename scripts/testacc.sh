@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Acceptance tests: TF_ACC=1 go test -run '^TestAcc' against the real terraform
+# Acceptance tests: TF_ACC=1 go test -run '^TestAcc[A-Z]' against the real terraform
 # CLI. internal/acctest starts an emulator in-process for each test unless
 # CASES_ACC_TARGET=aws. Extra arguments go to go test (e.g. -run TestAccDomain_basic).
 #
@@ -27,4 +27,4 @@ echo "==> acceptance tests with $tf ($(terraform version | head -n1)), target: $
 
 # shellcheck disable=SC2086 # ACC_PKGS is a list of package patterns
 scripts/gotest.sh --require-tests acceptance ${ACC_PKGS:-./internal/...} \
-  -run '^TestAcc' -count=1 -timeout "${ACC_TIMEOUT:-30m}" "$@"
+  -run '^TestAcc[A-Z]' -count=1 -timeout "${ACC_TIMEOUT:-30m}" "$@"
