@@ -14,6 +14,9 @@ import (
 //	GET  /_emulator/state   -> StateSnapshot
 //	GET  /_emulator/config  -> RuntimeConfig
 //	PUT  /_emulator/config  <- any subset of RuntimeConfig; -> the merged RuntimeConfig
+//	GET  /_emulator/faults  -> FaultState (rules, seed, how often each fired)
+//	PUT  /_emulator/faults  <- FaultConfig; -> FaultState with counters at zero
+//	DELETE /_emulator/faults -> FaultState without rules
 //
 // Errors use the Cases wire format (ValidationException for a bad config).
 func controlRoutes() [][]route {
@@ -23,6 +26,9 @@ func controlRoutes() [][]route {
 		{method: http.MethodGet, path: controlPrefix + "state", operation: "State", handle: controlState},
 		{method: http.MethodGet, path: controlPrefix + "config", operation: "GetConfig", handle: controlGetConfig},
 		{method: http.MethodPut, path: controlPrefix + "config", operation: "PutConfig", handle: controlPutConfig},
+		{method: http.MethodGet, path: controlPrefix + "faults", operation: "GetFaults", handle: controlGetFaults},
+		{method: http.MethodPut, path: controlPrefix + "faults", operation: "PutFaults", handle: controlPutFaults},
+		{method: http.MethodDelete, path: controlPrefix + "faults", operation: "DeleteFaults", handle: controlDeleteFaults},
 	}}
 }
 
@@ -35,7 +41,9 @@ func controlHealth(*Emulator, *opRequest) (any, error) {
 }
 
 func controlReset(e *Emulator, _ *opRequest) (any, error) {
-	e.Reset()
+	if err := e.reset(); err != nil {
+		return nil, err
+	}
 	return controlStatus{Status: "ok"}, nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"net/http"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -110,11 +111,11 @@ func TestControl_stateAndReset(t *testing.T) {
 
 func TestNew_rejectsBadOptions(t *testing.T) {
 	for name, opts := range map[string]emulator.Options{
-		"unknown auth mode":          {Auth: "none"},
-		"sigv4 without credentials":  {Auth: emulator.AuthSigV4},
-		"invalid fail pattern":       {Runtime: emulator.RuntimeConfig{FailCreationNamePattern: "("}},
-		"negative activation delay":  {Runtime: emulator.RuntimeConfig{ActivationDelay: -1}},
-		"state file not implemented": {StateFile: "state.json"},
+		"unknown auth mode":                 {Auth: "none"},
+		"sigv4 without credentials":         {Auth: emulator.AuthSigV4},
+		"invalid fail pattern":              {Runtime: emulator.RuntimeConfig{FailCreationNamePattern: "("}},
+		"negative activation delay":         {Runtime: emulator.RuntimeConfig{ActivationDelay: -1}},
+		"state file in a missing directory": {StateFile: filepath.Join(t.TempDir(), "missing", "state.json")},
 	} {
 		if _, err := emulator.New(opts); err == nil {
 			t.Errorf("%s: New succeeded", name)

@@ -33,7 +33,6 @@ package emulator
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -180,9 +179,10 @@ type Options struct {
 	Auth string
 	// Credentials maps access key id to secret access key for AuthSigV4.
 	Credentials map[string]string
-	// StateFile will persist the store between runs. Persistence is not
-	// implemented yet: New rejects a non-empty StateFile rather than
-	// silently keeping state in memory only.
+	// StateFile, when set, persists the store: New loads it (a missing file
+	// starts empty, an unreadable or damaged one is an error), and every
+	// Cases operation that may change state is written to it before it is
+	// answered (persist.go).
 	StateFile string
 	// Logger receives one record per request; nil discards.
 	Logger *slog.Logger
@@ -210,6 +210,12 @@ type Emulator struct {
 	initialRuntime RuntimeConfig
 
 	store *store
+
+	// faultRules is the rule engine behind /_emulator/faults; faults runs
+	// it before Options.Faults.
+	faultRules *faultEngine
+	// persist writes the store to Options.StateFile; nil without one.
+	persist *persister
 }
 
 // New returns an emulator with empty state.
@@ -223,8 +229,11 @@ func New(opts Options) (*Emulator, error) {
 	if err != nil {
 		return nil, err
 	}
+	st := newStore()
 	if opts.StateFile != "" {
-		return nil, errors.New("state file persistence is not implemented yet; run without a state file to keep state in memory")
+		if st, err = loadStateFile(opts.StateFile); err != nil {
+			return nil, err
+		}
 	}
 
 	now := opts.Now
@@ -244,20 +253,36 @@ func New(opts Options) (*Emulator, error) {
 		log:            logger,
 		now:            now,
 		auth:           auth,
-		faults:         opts.Faults,
+		faultRules:     newFaultEngine(),
 		runtime:        runtime,
 		failCreation:   failCreation,
 		initialRuntime: runtime,
-		store:          newStore(),
+		store:          st,
 	}
+	e.faults = faultChain{engine: e.faultRules, extra: opts.Faults}
 	e.cases = newRouter(casesRoutes()...)
 	e.control = newRouter(controlRoutes()...)
+	if opts.StateFile != "" {
+		// Writing at once proves the file can be written, so a bad path is
+		// a start-up error rather than a failure of the first change.
+		e.persist = &persister{path: opts.StateFile}
+		if err := e.writeState(); err != nil {
+			return nil, err
+		}
+	}
 	return e, nil
 }
 
 // Reset deletes all state and restores the runtime configuration New was
 // given, so that one test's data and settings never leak into the next.
 func (e *Emulator) Reset() {
+	if err := e.reset(); err != nil {
+		e.log.Error("reset: saving the state file failed", "error", err)
+	}
+}
+
+// reset is Reset, returning whether the empty state was saved.
+func (e *Emulator) reset() error {
 	e.store.mu.Lock()
 	e.store.Tenants = map[string]*tenant{}
 	e.store.mu.Unlock()
@@ -266,6 +291,7 @@ func (e *Emulator) Reset() {
 	e.runtime = e.initialRuntime
 	e.failCreation, _ = e.initialRuntime.compile() // checked by New
 	e.configMu.Unlock()
+	return e.saveState()
 }
 
 // RuntimeConfig returns the current runtime configuration.

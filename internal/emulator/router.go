@@ -275,6 +275,10 @@ func (e *Emulator) dispatch(w http.ResponseWriter, req *opRequest, handle operat
 		}
 	}
 	out, err := e.invoke(handle, req)
+	// With a state file, a change is on disk before anything is answered.
+	if saveErr := e.saveAfter(req.call.Operation); saveErr != nil {
+		out, err = nil, saveErr
+	}
 	if e.faults != nil {
 		if injected := e.faults.AfterOperation(req.ctx, req.call, err); injected != nil {
 			e.writeResult(w, nil, injected)

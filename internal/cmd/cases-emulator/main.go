@@ -50,7 +50,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	activationDelay := flags.Duration("activation-delay", emulator.DefaultActivationDelay, "how long a new domain stays CreationInProgress")
 	failPattern := flags.String("fail-creation-name-pattern", "", "RE2 `pattern`: domains whose name matches end CreationFailed")
 	domainQuota := flags.Int("domain-quota", emulator.DefaultDomainsPerAccountRegion, "domains per account and region")
-	stateFile := flags.String("state-file", "", "`path` to persist state in (not implemented yet)")
+	stateFile := flags.String("state-file", "", "`path` to persist state in: loaded at start, every change written before it is answered")
+	faultsFile := flags.String("faults", "", "`file` of fault injection rules (JSON, as PUT /_emulator/faults takes)")
 	auth := flags.String("auth", emulator.AuthAny, "any: require a well-formed SigV4 header, accept any key; sigv4: verify signatures against -credentials")
 	credentials := flags.String("credentials", "", "KEY:SECRET[,KEY:SECRET...] for -auth sigv4 (default $"+credentialsEnv+")")
 	logLevel := flags.String("log-level", "info", "debug, info, warn or error")
@@ -85,6 +86,17 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return fmt.Errorf("-credentials: %w", err)
 	}
 
+	var faults emulator.FaultConfig
+	if *faultsFile != "" {
+		data, err := os.ReadFile(*faultsFile)
+		if err != nil {
+			return fmt.Errorf("-faults: %w", err)
+		}
+		if faults, err = emulator.ParseFaultConfig(data); err != nil {
+			return fmt.Errorf("-faults %s: %w", *faultsFile, err)
+		}
+	}
+
 	runtime := emulator.DefaultRuntimeConfig()
 	runtime.ActivationDelay = emulator.Duration(*activationDelay)
 	runtime.FailCreationNamePattern = *failPattern
@@ -101,6 +113,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	if err != nil {
 		return err
 	}
+	if err := e.SetFaults(faults); err != nil {
+		return fmt.Errorf("-faults %s: %w", *faultsFile, err)
+	}
 	server, err := emulator.Start(e, *listen)
 	if err != nil {
 		return err
@@ -109,7 +124,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		_ = server.Close()
 		return err
 	}
-	logger.Info("serving", "url", server.URL(), "auth", *auth, "activationDelay", activationDelay.String())
+	logger.Info("serving", "url", server.URL(), "auth", *auth, "activationDelay", activationDelay.String(),
+		"stateFile", *stateFile, "faultRules", len(faults.Rules))
 
 	select {
 	case <-ctx.Done():

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
@@ -104,7 +105,10 @@ func TestRun_rejectsBadCommandLines(t *testing.T) {
 		{"sigv4 without credentials", []string{"-listen", "127.0.0.1:0", "-auth", "sigv4"}, "credential"},
 		{"auth mode", []string{"-listen", "127.0.0.1:0", "-auth", "none"}, "auth mode"},
 		{"fail pattern", []string{"-listen", "127.0.0.1:0", "-fail-creation-name-pattern", "("}, "RE2"},
-		{"state file", []string{"-listen", "127.0.0.1:0", "-state-file", filepath.Join(t.TempDir(), "state.json")}, "not implemented"},
+		{"state file in a missing directory", []string{"-listen", "127.0.0.1:0", "-state-file", filepath.Join(t.TempDir(), "missing", "state.json")}, "state.json"},
+		{"corrupt state file", []string{"-listen", "127.0.0.1:0", "-state-file", writeTemp(t, "state.json", `{"format":"cases-emulator-state","version":1,"tenants":{`)}, "state.json"},
+		{"missing faults file", []string{"-listen", "127.0.0.1:0", "-faults", filepath.Join(t.TempDir(), "faults.json")}, "-faults"},
+		{"invalid fault rule", []string{"-listen", "127.0.0.1:0", "-faults", writeTemp(t, "faults.json", `{"rules":[{"action":"explode"}]}`)}, "rule 0"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
@@ -169,3 +173,13 @@ func TestCheckListenAddress(t *testing.T) {
 }
 
 func noEnv(string) string { return "" }
+
+// writeTemp writes content to a new file called name and returns its path.
+func writeTemp(t *testing.T, name, content string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
