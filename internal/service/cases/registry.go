@@ -9,6 +9,8 @@ import (
 func Resources() []func() resource.Resource {
 	return []func() resource.Resource{
 		NewDomainResource,
+		NewFieldResource,
+		NewFieldOptionsResource,
 	}
 }
 
@@ -17,5 +19,7 @@ func DataSources() []func() datasource.DataSource {
 	return []func() datasource.DataSource{
 		NewDomainDataSource,
 		NewDomainsDataSource,
+		NewFieldDataSource,
+		NewFieldsDataSource,
 	}
 }
