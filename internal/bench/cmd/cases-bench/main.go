@@ -1,0 +1,535 @@
+// Command cases-bench runs the provider's performance measurements and
+// prints them as one Markdown table: detection lag of cases_domain creates
+// (measured against the emulator and simulated), status-read rate under
+// concurrency and throttling, terraform plan overhead against a do-nothing
+// fixture provider, emulator throughput, and provider start-up. `make
+// bench` (scripts/bench.sh) builds what it needs and runs it.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"os/signal"
+	"path/filepath"
+	"runtime"
+	"runtime/pprof"
+	"strings"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/aws-sdk-go-v2/service/connectcases"
+
+	"github.com/connect-cases/terraform-provider-cases/internal/bench"
+	"github.com/connect-cases/terraform-provider-cases/internal/emulator"
+	"github.com/connect-cases/terraform-provider-cases/internal/poll"
+)
+
+type options struct {
+	providerDir   string
+	fixtureDir    string
+	terraform     string
+	work          string
+	out           string
+	profileDir    string
+	planResources int
+	planRuns      int
+	loadClients   int
+	loadDuration  time.Duration
+	loadRounds    int
+	quick         bool
+}
+
+func main() {
+	// Stand-in for a provider binary, see bench.RunWrapped.
+	if real := os.Getenv(bench.WrapExecEnv); real != "" {
+		os.Exit(bench.RunWrapped(real, os.Getenv(bench.WrapLogEnv)))
+	}
+
+	var o options
+	flag.StringVar(&o.providerDir, "provider-dir", "bin", "directory holding terraform-provider-cases")
+	flag.StringVar(&o.fixtureDir, "fixture-dir", "", "directory holding terraform-provider-nullfixture (built from internal/bench/nullprovider)")
+	flag.StringVar(&o.terraform, "terraform", "terraform", "terraform CLI")
+	flag.StringVar(&o.work, "work", "", "scratch directory (default: a new temporary directory, removed at the end)")
+	flag.StringVar(&o.out, "out", "", "also write the table to this file")
+	flag.StringVar(&o.profileDir, "profile", "", "write CPU profiles of the emulator under load and of the provider during the plan here")
+	flag.IntVar(&o.planResources, "plan-resources", 100, "resources in each plan workspace")
+	flag.IntVar(&o.planRuns, "plan-runs", 5, "plans per workspace (the median is reported)")
+	flag.IntVar(&o.loadClients, "load-clients", 16, "concurrent clients of the throughput measurement")
+	flag.DurationVar(&o.loadDuration, "load-duration", 3*time.Second, "measured time of one throughput round")
+	flag.IntVar(&o.loadRounds, "load-rounds", 2, "throughput rounds per target, interleaved (the best is reported)")
+	flag.BoolVar(&o.quick, "quick", false, "short detection-lag lanes only (a smoke run, not a measurement)")
+	flag.Parse()
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	// Bounded: make bench must finish within 10 minutes.
+	ctx, cancel := context.WithTimeout(ctx, 9*time.Minute)
+	defer cancel()
+
+	rows, err := run(ctx, o)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "cases-bench:", err)
+		os.Exit(1)
+	}
+	table := bench.FormatTable(rows)
+	fmt.Print(table)
+	if o.out != "" {
+		if err := os.WriteFile(o.out, []byte(table), 0o644); err != nil {
+			fmt.Fprintln(os.Stderr, "cases-bench:", err)
+			os.Exit(1)
+		}
+	}
+	for _, r := range rows {
+		if r.Status == bench.NotMet {
+			fmt.Fprintln(os.Stderr, "cases-bench: not met:", r.Figure)
+		}
+	}
+}
+
+func logf(format string, args ...any) {
+	fmt.Fprintf(os.Stderr, "==> "+format+"\n", args...)
+}
+
+func run(ctx context.Context, o options) ([]bench.Row, error) {
+	started := time.Now()
+	if o.work == "" {
+		dir, err := os.MkdirTemp("", "cases-bench-")
+		if err != nil {
+			return nil, err
+		}
+		defer os.RemoveAll(dir)
+		o.work = dir
+	}
+	var err error
+	if o.work, err = filepath.Abs(o.work); err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(o.work, 0o755); err != nil {
+		return nil, err
+	}
+	if o.profileDir != "" {
+		if o.profileDir, err = filepath.Abs(o.profileDir); err != nil {
+			return nil, err
+		}
+		if err := os.MkdirAll(o.profileDir, 0o755); err != nil {
+			return nil, err
+		}
+	}
+	providerBin, err := filepath.Abs(filepath.Join(o.providerDir, "terraform-provider-cases"))
+	if err != nil {
+		return nil, err
+	}
+	fixtureBin, err := filepath.Abs(filepath.Join(o.fixtureDir, "terraform-provider-nullfixture"))
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range []string{providerBin, fixtureBin} {
+		if _, err := os.Stat(f); err != nil {
+			return nil, fmt.Errorf("%s is missing (scripts/bench.sh builds it): %w", f, err)
+		}
+	}
+	tfBin, err := exec.LookPath(o.terraform)
+	if err != nil {
+		return nil, err
+	}
+	tfVersion, _ := exec.Command(tfBin, "version").Output()
+
+	// 1. Detection lag lanes: mostly sleeping, so they run in the
+	// background, each with its own emulator, while the CPU-bound
+	// measurements run in the foreground.
+	lanes := lagLanes(o.quick)
+	logf("detection lag: %d lanes in the background (longest: D=%s)", len(lanes), longest(lanes))
+	lagDone := make(chan []bench.LagResult, 1)
+	go func() { lagDone <- bench.MeasureLags(ctx, lanes) }()
+
+	var rows []bench.Row
+
+	// 2. Emulator throughput against a minimal net/http handler.
+	throughput, err := measureThroughput(ctx, o)
+	if err != nil {
+		return nil, fmt.Errorf("throughput: %w", err)
+	}
+
+	// 3. Plan overhead and start-up.
+	planRows, err := measurePlans(ctx, o, tfBin, providerBin, fixtureBin)
+	if err != nil {
+		return nil, fmt.Errorf("plan: %w", err)
+	}
+
+	logf("waiting for the detection lag lanes")
+	results := <-lagDone
+	rows = append(rows, lagRows(results)...)
+	rows = append(rows, planRows...)
+	rows = append(rows, throughput...)
+	rows = append(rows, bench.Row{
+		Figure: "machine",
+		Value:  fmt.Sprintf("nproc %d, GOMAXPROCS %d", runtime.NumCPU(), runtime.GOMAXPROCS(0)),
+		Status: bench.Info,
+		Inputs: fmt.Sprintf("%s, %s/%s, %s; bench wall time %s", runtime.Version(), runtime.GOOS, runtime.GOARCH,
+			firstLine(string(tfVersion)), time.Since(started).Round(time.Second)),
+	})
+	return rows, nil
+}
+
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return line
+}
+
+// Activation delays of the measured lanes.
+var lagDelays = []time.Duration{500 * time.Millisecond, 2 * time.Second, 10 * time.Second, 60 * time.Second}
+
+const (
+	concurrentCreates = 5
+	concurrentDelay   = 20 * time.Second
+	throttleShare     = 0.5
+	throttleDelay     = 10 * time.Second
+)
+
+func lagLanes(quick bool) []bench.LagConfig {
+	runs := map[time.Duration]int{500 * time.Millisecond: 10, 2 * time.Second: 8, 10 * time.Second: 5, 60 * time.Second: 3}
+	delays := lagDelays
+	concurrent, throttled := concurrentDelay, throttleDelay
+	if quick {
+		runs = map[time.Duration]int{500 * time.Millisecond: 2, 2 * time.Second: 1}
+		delays = delays[:2]
+		concurrent, throttled = 2*time.Second, 2*time.Second
+	}
+	var lanes []bench.LagConfig
+	for _, d := range delays {
+		lanes = append(lanes, bench.LagConfig{Name: "d" + d.String(), Delay: d, Runs: runs[d], Concurrent: 1})
+	}
+	lanes = append(lanes,
+		bench.LagConfig{Name: "concurrent", Delay: concurrent, Runs: 2, Concurrent: concurrentCreates},
+		bench.LagConfig{Name: "throttled", Delay: throttled, Runs: 3, Concurrent: 1, ThrottleShare: throttleShare, Seed: 1},
+	)
+	return lanes
+}
+
+func longest(lanes []bench.LagConfig) time.Duration {
+	var d time.Duration
+	for _, l := range lanes {
+		d = max(d, l.Delay)
+	}
+	return d
+}
+
+// Simulation parameters: activation delays uniform in 0.5..120 s.
+const (
+	simFrom    = 500 * time.Millisecond
+	simTo      = 120 * time.Second
+	simSamples = 20000
+	simSeed    = 1
+)
+
+func cloudControl() poll.Schedule {
+	return poll.CloudControlSchedule(rand.New(rand.NewPCG(simSeed, simSeed)))
+}
+
+func lagRows(results []bench.LagResult) []bench.Row {
+	var rows []bench.Row
+	ours := poll.Simulate(poll.OurSchedule, simFrom, simTo, simSamples)
+	aws := poll.Simulate(poll.AWSProviderSchedule, simFrom, simTo, simSamples)
+	cc := poll.Simulate(cloudControl(), simFrom, simTo, simSamples)
+	rows = append(rows, bench.Row{
+		Figure:   "mean detection lag, D uniform 0.5..120 s (simulated)",
+		Value:    fmt.Sprintf("%s (max %s), %.1f reads/create", bench.Seconds(ours.MeanLag), bench.Seconds(ours.MaxLag), ours.MeanReads),
+		Baseline: fmt.Sprintf("aws %s, %.1f reads; cloud control %s, %.1f reads", bench.Seconds(aws.MeanLag), aws.MeanReads, bench.Seconds(cc.MeanLag), cc.MeanReads),
+		Ratio:    fmt.Sprintf("%s vs aws, %s vs cc", bench.Ratio(ours.MeanLag.Seconds(), aws.MeanLag.Seconds()), bench.Ratio(ours.MeanLag.Seconds(), cc.MeanLag.Seconds())),
+		Goal:     "<= 0.50 vs aws (<= 2.4 s)",
+		Status:   bench.Check(ours.MeanLag*2 <= aws.MeanLag),
+		Inputs:   fmt.Sprintf("poll.Simulate, %d delays evenly spread; cloud control seeded (PCG %d), one waiter run per delay", simSamples, simSeed),
+	})
+
+	byName := map[string]bench.LagResult{}
+	var deviation []time.Duration
+	for _, r := range results {
+		byName[r.Config.Name] = r
+		if r.Config.Concurrent != 1 || r.Config.ThrottleShare > 0 {
+			continue
+		}
+		d := r.Config.Delay
+		simOurs := poll.Simulate(poll.OurSchedule, d, d, 1)
+		simAWS := poll.Simulate(poll.AWSProviderSchedule, d, d, 1)
+		simCC := poll.Simulate(cloudControl(), d, d, 2000)
+		status := bench.Info
+		if len(r.Failures) > 0 {
+			status = bench.NotMet
+		}
+		if len(r.Lags) > 0 {
+			deviation = append(deviation, r.MeanLag()-simOurs.MeanLag)
+		}
+		rows = append(rows, bench.Row{
+			Figure:   fmt.Sprintf("detection lag, D=%s (measured)", d),
+			Value:    fmt.Sprintf("mean %s, max %s, %.1f reads/create", bench.Seconds(r.MeanLag()), bench.Seconds(r.MaxLag()), r.ReadsPerCreate()),
+			Baseline: fmt.Sprintf("sim: ours %s, aws %s, cloud control %s", bench.Seconds(simOurs.MeanLag), bench.Seconds(simAWS.MeanLag), bench.Seconds(simCC.MeanLag)),
+			Ratio:    bench.Ratio(r.MeanLag().Seconds(), simAWS.MeanLag.Seconds()) + " vs aws",
+			Status:   status,
+			Inputs:   fmt.Sprintf("%d/%d creates ok through ApplyResourceChange; own emulator", len(r.Lags), r.Creates()) + failureNote(r),
+		})
+	}
+	if len(deviation) > 0 {
+		var sum time.Duration
+		worst := time.Duration(0)
+		for _, d := range deviation {
+			sum += d
+			if d.Abs() > worst.Abs() {
+				worst = d
+			}
+		}
+		rows = append(rows, bench.Row{
+			Figure: "measured minus simulated lag (ours, same D)",
+			Value:  fmt.Sprintf("mean %+.3f s, worst %+.3f s", (sum / time.Duration(len(deviation))).Seconds(), worst.Seconds()),
+			Status: bench.Info,
+			Inputs: "how far the real Create path (request latency, pacer) is from the pure schedule the simulation uses",
+		})
+	}
+
+	if r, ok := byName["concurrent"]; ok {
+		rate := float64(r.GetDomainCalls) / r.Elapsed.Seconds()
+		rows = append(rows, bench.Row{
+			Figure:   fmt.Sprintf("%d concurrent creates, one provider (D=%s)", r.Config.Concurrent, r.Config.Delay),
+			Value:    fmt.Sprintf("max %d GetDomain in any 1 s window; %.2f/s overall; lag mean %s", r.MaxPerSecond, rate, bench.Seconds(r.MeanLag())),
+			Baseline: "service config-API rate 2/s",
+			Ratio:    bench.Ratio(float64(r.MaxPerSecond), 2),
+			Goal:     "<= 2 in every 1 s window",
+			Status:   bench.Check(r.MaxPerSecond <= 2 && len(r.Failures) == 0),
+			Inputs:   fmt.Sprintf("%d runs of %d creates, %d/%d ok, %d GetDomain calls counted by a wrapping http.Handler", r.Config.Runs, r.Config.Concurrent, len(r.Lags), r.Creates(), r.GetDomainCalls) + failureNote(r),
+		})
+	}
+	if r, ok := byName["throttled"]; ok {
+		base := byName["d"+r.Config.Delay.String()]
+		rate := float64(r.GetDomainCalls) / r.Elapsed.Seconds()
+		baseRate := 0.0
+		if base.Elapsed > 0 {
+			baseRate = float64(base.GetDomainCalls) / base.Elapsed.Seconds()
+		}
+		slowed := base.Elapsed == 0 || rate < baseRate
+		baseline := "no unthrottled lane at the same D"
+		if base.Elapsed > 0 {
+			baseline = fmt.Sprintf("unthrottled D=%s: %.2f reads/s, lag %s", base.Config.Delay, baseRate, bench.Seconds(base.MeanLag()))
+		}
+		rows = append(rows, bench.Row{
+			Figure:   fmt.Sprintf("throttling: %.0f%% of GetDomain answered 429 (D=%s)", r.Config.ThrottleShare*100, r.Config.Delay),
+			Value:    fmt.Sprintf("%d/%d creates ok; %.2f reads/s (%d of %d throttled); lag mean %s", len(r.Lags), r.Creates(), rate, r.Throttled, r.GetDomainCalls, bench.Seconds(r.MeanLag())),
+			Baseline: baseline,
+			Ratio:    bench.Ratio(rate, baseRate) + " read rate",
+			Goal:     "every create succeeds, reads slow down",
+			Status:   bench.Check(len(r.Failures) == 0 && len(r.Lags) == r.Creates() && slowed),
+			Inputs:   "429 ThrottlingException with X-Amzn-ErrorType from a wrapping handler, seeded share" + failureNote(r),
+		})
+	}
+	return rows
+}
+
+func failureNote(r bench.LagResult) string {
+	if len(r.Failures) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("; %d failed, first: %v", len(r.Failures), r.Failures[0])
+}
+
+func measureThroughput(ctx context.Context, o options) ([]bench.Row, error) {
+	emu, err := bench.EmulatorTarget(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer emu.Stop()
+	base, err := bench.BaselineTarget(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer base.Stop()
+	cfg := bench.LoadConfig{Clients: o.loadClients, Duration: o.loadDuration, Warmup: 300 * time.Millisecond, MaxRequests: 1_000_000}
+
+	best := map[*bench.Target]bench.LoadResult{}
+	for round := range o.loadRounds {
+		for _, t := range []*bench.Target{emu, base} {
+			logf("throughput round %d/%d: %s, %d clients, %s", round+1, o.loadRounds, t.Name, cfg.Clients, cfg.Duration)
+			r, err := bench.Load(ctx, t, cfg)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", t.Name, err)
+			}
+			if r.PerSecond > best[t].PerSecond {
+				best[t] = r
+			}
+		}
+	}
+	if o.profileDir != "" {
+		path := filepath.Join(o.profileDir, "emulator.cpu.pprof")
+		logf("profiling the emulator under load: %s", path)
+		f, err := os.Create(path)
+		if err != nil {
+			return nil, err
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return nil, err
+		}
+		_, err = bench.Load(ctx, emu, cfg)
+		pprof.StopCPUProfile()
+		_ = f.Close()
+		if err != nil {
+			return nil, err
+		}
+	}
+	e, b := best[emu], best[base]
+	return []bench.Row{{
+		Figure:   fmt.Sprintf("emulator GetDomain throughput, %d clients", cfg.Clients),
+		Value:    fmt.Sprintf("%.0f req/s, p50 %s, p99 %s", e.PerSecond, bench.Millis(e.P50), bench.Millis(e.P99)),
+		Baseline: fmt.Sprintf("net/http JSON handler %.0f req/s, p50 %s, p99 %s", b.PerSecond, bench.Millis(b.P50), bench.Millis(b.P99)),
+		Ratio:    bench.Ratio(e.PerSecond, b.PerSecond),
+		Goal:     ">= 0.50",
+		Status:   bench.Check(e.PerSecond >= 0.5*b.PerSecond && e.Errors == 0),
+		Inputs: fmt.Sprintf("raw HTTP over loopback, SigV4 header signed once (auth any); best of %d interleaved rounds of %s, client in the same process; %d errors",
+			o.loadRounds, cfg.Duration, e.Errors+b.Errors),
+	}}, nil
+}
+
+func measurePlans(ctx context.Context, o options, tfBin, providerBin, fixtureBin string) ([]bench.Row, error) {
+	overrides := map[string]string{
+		bench.CasesAddress:   filepath.Dir(providerBin),
+		bench.FixtureAddress: filepath.Dir(fixtureBin),
+	}
+	cliConfig := filepath.Join(o.work, "bench.tfrc")
+	if err := bench.WriteCLIConfig(cliConfig, overrides); err != nil {
+		return nil, err
+	}
+	tf := &bench.Terraform{Bin: tfBin, CLIConfig: cliConfig}
+
+	// The emulator the plans refresh against: activation delay 0, quota
+	// raised to hold every domain.
+	runtimeCfg := emulator.DefaultRuntimeConfig()
+	runtimeCfg.ActivationDelay = 0
+	runtimeCfg.Quotas.DomainsPerAccountRegion = o.planResources + 10
+	emu, err := emulator.New(emulator.Options{Runtime: runtimeCfg})
+	if err != nil {
+		return nil, err
+	}
+	srv, err := emulator.Start(emu, "127.0.0.1:0")
+	if err != nil {
+		return nil, err
+	}
+	defer srv.Close()
+
+	// Domains are created straight through the SDK (no waiting), then
+	// imported, so that setting up costs seconds, not the waiter's pace.
+	logf("plan overhead: creating %d domains and importing them", o.planResources+1)
+	client := connectcases.New(connectcases.Options{
+		Region:       bench.Region,
+		BaseEndpoint: aws.String(srv.URL()),
+		Credentials:  credentials.NewStaticCredentialsProvider(bench.Account, bench.SecretKey, ""),
+	})
+	var names, ids []string
+	for i := range o.planResources + 1 {
+		name := fmt.Sprintf("bench-plan-%03d", i)
+		out, err := client.CreateDomain(ctx, &connectcases.CreateDomainInput{Name: aws.String(name)})
+		if err != nil {
+			return nil, fmt.Errorf("creating %s: %w", name, err)
+		}
+		names = append(names, name)
+		ids = append(ids, aws.ToString(out.DomainId))
+	}
+	n := o.planResources
+	cases, err := bench.SetupCasesWorkspace(ctx, tf, filepath.Join(o.work, "plan-cases"), srv.URL(), names[:n], ids[:n])
+	if err != nil {
+		return nil, err
+	}
+	logf("plan overhead: applying %d nullfixture_item and %d terraform_data", n, n)
+	fixture, err := bench.SetupFixtureWorkspace(ctx, tf, filepath.Join(o.work, "plan-fixture"), n)
+	if err != nil {
+		return nil, err
+	}
+	tfdata, err := bench.SetupTerraformDataWorkspace(ctx, tf, filepath.Join(o.work, "plan-terraform-data"), n)
+	if err != nil {
+		return nil, err
+	}
+	logf("plan overhead: %d rounds of 3 plans", o.planRuns)
+	times, err := bench.TimePlans(ctx, tf, []*bench.Workspace{cases, fixture, tfdata}, o.planRuns)
+	if err != nil {
+		return nil, err
+	}
+	mc, mf, mt := bench.Median(times[0]), bench.Median(times[1]), bench.Median(times[2])
+
+	if o.profileDir != "" {
+		prefix := filepath.Join(o.profileDir, "provider.cpu.pprof")
+		logf("profiling the provider during one more plan: %s.<pid>", prefix)
+		if _, err := tf.Plan(ctx, cases.Dir, []string{"CASES_PROVIDER_CPUPROFILE=" + prefix}); err != nil {
+			return nil, err
+		}
+	}
+
+	// Start-up: one domain in state, every provider process wrapped.
+	logf("provider start-up: one-resource plans with the provider processes wrapped")
+	one, err := bench.SetupCasesWorkspace(ctx, tf, filepath.Join(o.work, "startup-cases"), srv.URL(), names[n:], ids[n:])
+	if err != nil {
+		return nil, err
+	}
+	oneFixture, err := bench.SetupFixtureWorkspace(ctx, tf, filepath.Join(o.work, "startup-fixture"), 1)
+	if err != nil {
+		return nil, err
+	}
+	self, err := os.Executable()
+	if err != nil {
+		return nil, err
+	}
+	startCases, err := bench.MeasureStartup(ctx, tf, one, o.work, self, bench.CasesAddress, providerBin, overrides)
+	if err != nil {
+		return nil, fmt.Errorf("start-up of the cases provider: %w", err)
+	}
+	startFixture, err := bench.MeasureStartup(ctx, tf, oneFixture, o.work, self, bench.FixtureAddress, fixtureBin, overrides)
+	if err != nil {
+		return nil, fmt.Errorf("start-up of the fixture: %w", err)
+	}
+
+	planInputs := fmt.Sprintf("terraform plan -refresh, parallelism 10, median of %d interleaved runs, no changes (exit 0); emulator in-process, activation delay 0", o.planRuns)
+	rows := []bench.Row{
+		{
+			Figure:   fmt.Sprintf("terraform plan, %d cases_domain in state", n),
+			Value:    bench.Seconds(mc),
+			Baseline: fmt.Sprintf("fixture %s (%d nullfixture_item)", bench.Seconds(mf), n),
+			Ratio:    bench.Ratio(mc.Seconds(), mf.Seconds()),
+			Goal:     "<= 1.20",
+			Status:   bench.Check(mc.Seconds() <= 1.2*mf.Seconds()),
+			Inputs:   planInputs + "; runs: " + durations(times[0]),
+		},
+		{
+			Figure:   fmt.Sprintf("terraform plan, %d cases_domain vs %d terraform_data", n, n),
+			Value:    bench.Seconds(mc),
+			Baseline: fmt.Sprintf("terraform_data %s; fixture/terraform_data %s", bench.Seconds(mt), bench.Ratio(mf.Seconds(), mt.Seconds())),
+			Ratio:    bench.Ratio(mc.Seconds(), mt.Seconds()),
+			Status:   bench.Info,
+			Inputs:   "runs: fixture " + durations(times[1]) + "; terraform_data " + durations(times[2]),
+		},
+		startupRow("provider start-up, one-domain plan", startCases, startFixture),
+	}
+	return rows, nil
+}
+
+func startupRow(figure string, c, f bench.StartupResult) bench.Row {
+	describe := func(r bench.StartupResult) string {
+		return fmt.Sprintf("%d processes, handshake max %s, peak RSS %.1f MiB, CPU %s, plan %s",
+			len(r.Processes), bench.Millis(r.MaxHandshake()), float64(r.MaxRSSKiB())/1024, bench.Millis(r.TotalCPU()), bench.Seconds(r.Plan))
+	}
+	return bench.Row{
+		Figure:   figure,
+		Value:    describe(c),
+		Baseline: "fixture: " + describe(f),
+		Ratio: fmt.Sprintf("handshake %s, RSS %s", bench.Ratio(c.MaxHandshake().Seconds(), f.MaxHandshake().Seconds()),
+			bench.Ratio(float64(c.MaxRSSKiB()), float64(f.MaxRSSKiB()))),
+		Status: bench.Info,
+		Inputs: "each provider process run by a wrapper: handshake = exec to first stdout line, RSS = getrusage ru_maxrss",
+	}
+}
+
+func durations(ds []time.Duration) string {
+	parts := make([]string, len(ds))
+	for i, d := range ds {
+		parts[i] = fmt.Sprintf("%.2f", d.Seconds())
+	}
+	return strings.Join(parts, ", ") + " s"
+}

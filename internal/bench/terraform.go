@@ -1,0 +1,245 @@
+package bench
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// Provider addresses the CLI configuration overrides.
+const (
+	CasesAddress   = "registry.terraform.io/connect-cases/cases"
+	FixtureAddress = "registry.terraform.io/bench/nullfixture"
+)
+
+// Terraform runs the terraform CLI with a CLI configuration of its own.
+type Terraform struct {
+	Bin string
+	// CLIConfig is the TF_CLI_CONFIG_FILE every run uses.
+	CLIConfig string
+}
+
+// WriteCLIConfig writes a CLI configuration whose dev_overrides map each
+// provider address to a directory holding its binary, so that terraform
+// neither installs nor looks up any provider (and never needs init).
+func WriteCLIConfig(path string, overrides map[string]string) error {
+	var b strings.Builder
+	b.WriteString("# Written by the cases benchmark.\nprovider_installation {\n  dev_overrides {\n")
+	for addr, dir := range overrides {
+		abs, err := filepath.Abs(dir)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(&b, "    %q = %q\n", addr, abs)
+	}
+	b.WriteString("  }\n  direct {}\n}\ndisable_checkpoint = true\n")
+	return os.WriteFile(path, []byte(b.String()), 0o644)
+}
+
+// env is the environment of a terraform run: the caller's, without any
+// TF_* or AWS_* setting that could change what is measured, plus ours.
+func (tf *Terraform) env(extra []string) []string {
+	var env []string
+	for _, kv := range os.Environ() {
+		if strings.HasPrefix(kv, "TF_") || strings.HasPrefix(kv, "AWS_") || strings.HasPrefix(kv, "CASES_") {
+			continue
+		}
+		env = append(env, kv)
+	}
+	env = append(env,
+		"TF_CLI_CONFIG_FILE="+tf.CLIConfig,
+		"CHECKPOINT_DISABLE=1",
+		"TF_IN_AUTOMATION=1",
+		// Credentials come from the provider block; nothing may reach for
+		// an instance metadata service.
+		"AWS_EC2_METADATA_DISABLED=true",
+	)
+	return append(env, extra...)
+}
+
+// Run runs terraform with args in dir and returns how long it took and its
+// exit code. A run that cannot start is an error; a non-zero exit is not.
+func (tf *Terraform) Run(ctx context.Context, dir string, extraEnv []string, args ...string) (time.Duration, int, []byte, error) {
+	ctx, cancel := context.WithTimeout(ctx, 5*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, tf.Bin, args...)
+	cmd.Dir = dir
+	cmd.Env = tf.env(extraEnv)
+	var out bytes.Buffer
+	cmd.Stdout = &out
+	cmd.Stderr = &out
+	start := time.Now()
+	err := cmd.Run()
+	elapsed := time.Since(start)
+	if exit, ok := err.(*exec.ExitError); ok {
+		return elapsed, exit.ExitCode(), out.Bytes(), nil
+	}
+	if err != nil {
+		return elapsed, -1, out.Bytes(), err
+	}
+	return elapsed, 0, out.Bytes(), nil
+}
+
+// MustSucceed runs terraform and fails unless it exits 0.
+func (tf *Terraform) MustSucceed(ctx context.Context, dir string, args ...string) error {
+	_, code, out, err := tf.Run(ctx, dir, nil, args...)
+	if err != nil {
+		return err
+	}
+	if code != 0 {
+		return fmt.Errorf("terraform %s in %s exited %d:\n%s", strings.Join(args, " "), dir, code, tail(out, 40))
+	}
+	return nil
+}
+
+// Plan runs one refreshing plan and returns its time. It fails unless the
+// plan finds no changes (-detailed-exitcode 0): a plan with changes would
+// time a different path.
+func (tf *Terraform) Plan(ctx context.Context, dir string, extraEnv []string) (time.Duration, error) {
+	elapsed, code, out, err := tf.Run(ctx, dir, extraEnv, "plan", "-input=false", "-lock=false", "-no-color", "-detailed-exitcode")
+	if err != nil {
+		return 0, err
+	}
+	if code != 0 {
+		return 0, fmt.Errorf("terraform plan in %s exited %d (0 = no changes expected):\n%s", dir, code, tail(out, 40))
+	}
+	return elapsed, nil
+}
+
+func tail(out []byte, lines int) string {
+	all := strings.Split(strings.TrimRight(string(out), "\n"), "\n")
+	if len(all) > lines {
+		all = all[len(all)-lines:]
+	}
+	return strings.Join(all, "\n")
+}
+
+// Workspace is a directory with a configuration and its state.
+type Workspace struct {
+	Name string
+	Dir  string
+}
+
+// CasesProviderBlock configures the cases provider for an emulator.
+func CasesProviderBlock(endpoint string) string {
+	return fmt.Sprintf(`terraform {
+  required_providers {
+    cases = { source = "connect-cases/cases" }
+  }
+}
+
+provider "cases" {
+  region     = %q
+  access_key = %q
+  secret_key = %q
+  endpoints {
+    connectcases = %q
+  }
+}
+`, Region, Account, SecretKey, endpoint)
+}
+
+// SetupCasesWorkspace brings domains that already exist in the emulator
+// under management as cases_domain.d[0..n-1] with import blocks and one
+// apply (import reads each once and waits for nothing), then drops the
+// import blocks so that later plans are plain refreshes.
+func SetupCasesWorkspace(ctx context.Context, tf *Terraform, dir, endpoint string, names, ids []string) (*Workspace, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	resources := casesResources(names)
+	var imports strings.Builder
+	for i, id := range ids {
+		fmt.Fprintf(&imports, "import {\n  to = cases_domain.d[%q]\n  id = %q\n}\n", names[i], id)
+	}
+	main := filepath.Join(dir, "main.tf")
+	if err := os.WriteFile(main, []byte(CasesProviderBlock(endpoint)+resources+imports.String()), 0o644); err != nil {
+		return nil, err
+	}
+	if err := tf.MustSucceed(ctx, dir, "apply", "-auto-approve", "-input=false", "-no-color"); err != nil {
+		return nil, err
+	}
+	if err := os.WriteFile(main, []byte(CasesProviderBlock(endpoint)+resources), 0o644); err != nil {
+		return nil, err
+	}
+	return &Workspace{Name: "cases_domain", Dir: dir}, nil
+}
+
+func casesResources(names []string) string {
+	return fmt.Sprintf(`
+resource "cases_domain" "d" {
+  for_each = toset(%s)
+  name     = each.key
+}
+`, hclList(names))
+}
+
+func hclList(items []string) string {
+	quoted := make([]string, len(items))
+	for i, s := range items {
+		quoted[i] = fmt.Sprintf("%q", s)
+	}
+	return "[" + strings.Join(quoted, ", ") + "]"
+}
+
+// SetupFixtureWorkspace applies n nullfixture_item resources.
+func SetupFixtureWorkspace(ctx context.Context, tf *Terraform, dir string, n int) (*Workspace, error) {
+	config := fmt.Sprintf(`terraform {
+  required_providers {
+    nullfixture = { source = "bench/nullfixture" }
+  }
+}
+
+resource "nullfixture_item" "d" {
+  count = %d
+  name  = "bench-plan-${count.index}"
+}
+`, n)
+	return applyWorkspace(ctx, tf, "fixture (nullfixture_item)", dir, config)
+}
+
+// SetupTerraformDataWorkspace applies n terraform_data resources, which
+// terraform serves itself without a plugin process.
+func SetupTerraformDataWorkspace(ctx context.Context, tf *Terraform, dir string, n int) (*Workspace, error) {
+	config := fmt.Sprintf(`resource "terraform_data" "d" {
+  count = %d
+  input = "bench-plan-${count.index}"
+}
+`, n)
+	return applyWorkspace(ctx, tf, "terraform_data", dir, config)
+}
+
+func applyWorkspace(ctx context.Context, tf *Terraform, name, dir, config string) (*Workspace, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(config), 0o644); err != nil {
+		return nil, err
+	}
+	if err := tf.MustSucceed(ctx, dir, "apply", "-auto-approve", "-input=false", "-no-color"); err != nil {
+		return nil, err
+	}
+	return &Workspace{Name: name, Dir: dir}, nil
+}
+
+// TimePlans runs runs rounds; each round plans every workspace once, in
+// turn, so that a slow phase of the machine hits all of them alike. It
+// returns the times per workspace, in the order given.
+func TimePlans(ctx context.Context, tf *Terraform, workspaces []*Workspace, runs int) ([][]time.Duration, error) {
+	times := make([][]time.Duration, len(workspaces))
+	for range runs {
+		for i, ws := range workspaces {
+			d, err := tf.Plan(ctx, ws.Dir, nil)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", ws.Name, err)
+			}
+			times[i] = append(times[i], d)
+		}
+	}
+	return times, nil
+}
