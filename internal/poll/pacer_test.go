@@ -72,7 +72,7 @@ func TestPacerWaitHonoursContext(t *testing.T) {
 	cancel()
 	wg.Wait()
 	if err == nil {
-		t.Fatal("Wait returned nil after its context was cancelled")
+		t.Fatal("Wait returned nil after its context was canceled")
 	}
 }
 

@@ -10,15 +10,15 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 )
 
-type durationBetween struct{ min, max time.Duration }
+type durationBetween struct{ least, most time.Duration }
 
-// DurationBetween accepts a Go duration string (e.g. "1h30m") within [min, max].
-func DurationBetween(min, max time.Duration) validator.String {
-	return durationBetween{min: min, max: max}
+// DurationBetween accepts a Go duration string (e.g. "1h30m") within [least, most].
+func DurationBetween(least, most time.Duration) validator.String {
+	return durationBetween{least: least, most: most}
 }
 
 func (v durationBetween) Description(context.Context) string {
-	return fmt.Sprintf("must be a duration such as \"1h\" between %s and %s", v.min, v.max)
+	return fmt.Sprintf("must be a duration such as \"1h\" between %s and %s", v.least, v.most)
 }
 
 func (v durationBetween) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
@@ -28,7 +28,7 @@ func (v durationBetween) ValidateString(ctx context.Context, req validator.Strin
 		return
 	}
 	d, err := time.ParseDuration(req.ConfigValue.ValueString())
-	if err != nil || d < v.min || d > v.max {
+	if err != nil || d < v.least || d > v.most {
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid duration",
 			fmt.Sprintf("%s %s, got %q.", req.Path, v.Description(ctx), req.ConfigValue.ValueString()))
 	}

@@ -55,12 +55,12 @@ func tagsFromAPI(in map[string]*string) map[string]string {
 	return out
 }
 
-// updateTags makes the tags on arn go from old to new with at most one
+// updateTags makes the tags on arn go from before to after with at most one
 // UntagResource per 50 removed keys and one TagResource.
-func updateTags(ctx context.Context, conn *connectcases.Client, arn string, old, new map[string]string) error {
+func updateTags(ctx context.Context, conn *connectcases.Client, arn string, before, after map[string]string) error {
 	var removed []string
-	for k := range old {
-		if _, ok := new[k]; !ok {
+	for k := range before {
+		if _, ok := after[k]; !ok {
 			removed = append(removed, k)
 		}
 	}
@@ -71,8 +71,8 @@ func updateTags(ctx context.Context, conn *connectcases.Client, arn string, old,
 		}
 	}
 	changed := map[string]*string{}
-	for k, v := range new {
-		if ov, ok := old[k]; !ok || ov != v {
+	for k, v := range after {
+		if ov, ok := before[k]; !ok || ov != v {
 			changed[k] = aws.String(v)
 		}
 	}
