@@ -477,7 +477,7 @@ func TestAccFieldDataSource_validation(t *testing.T) {
 				ExpectError: outputPattern("Exactly one of these attributes must be configured: [field_id,name]"),
 			},
 			{
-				Config:      tg.ProviderConfig("") + configDomain(domainName) + `
+				Config: tg.ProviderConfig("") + configDomain(domainName) + `
 data "cases_field" "test" {
   domain_id = cases_domain.test.domain_id
   name      = "No such field"
@@ -486,7 +486,7 @@ data "cases_field" "test" {
 				ExpectError: outputPattern(`No field named "No such field" exists in Cases domain`),
 			},
 			{
-				Config:      tg.ProviderConfig("") + configDomain(domainName) + `
+				Config: tg.ProviderConfig("") + configDomain(domainName) + `
 data "cases_field" "test" {
   domain_id = cases_domain.test.domain_id
   field_id  = "no-such-field"
