@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -471,3 +472,58 @@ func (c *operationCounter) BeforeOperation(_ context.Context, call emulator.Call
 }
 
 func (c *operationCounter) AfterOperation(context.Context, emulator.Call, error) error { return nil }
+
+func TestAccFieldOptions_systemFields(t *testing.T) {
+	tg := acctest.NewTarget(t)
+	domainName := acctest.RandomName("domain")
+	systemOptions := func(fieldID string, options []option) string {
+		return strings.Replace(configFieldOptions(options), "cases_field.test.field_id", strconv.Quote(fieldID), 1)
+	}
+	reasons := []option{{"Billing question", "billing", true}, {"Damaged item", "damaged", true}}
+	statuses := []option{{"Open", "open", true}, {"Pending customer", "pending", true}, {"Closed", "closed", true}}
+
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             checkDomainsDestroyed(tg, domainName),
+		Steps: []resource.TestStep{
+			{
+				// case_reason takes options like any single-select field.
+				Config: tg.ProviderConfig("") + configDomain(domainName) + systemOptions("case_reason", reasons),
+				Check:  checkAPIOptions(tg, fieldOptionsAddress, reasons),
+			},
+			{
+				ResourceName:      fieldOptionsAddress,
+				ImportState:       true,
+				ImportStateVerify: true,
+			},
+			{
+				// status keeps open and closed; options can be added.
+				Config: tg.ProviderConfig("") + configDomain(domainName) + systemOptions("status", statuses),
+				Check: resource.ComposeAggregateTestCheckFunc(
+					checkAPIOptions(tg, fieldOptionsAddress, []option{{"Open", "open", true}, {"Closed", "closed", true}, {"Pending customer", "pending", true}}),
+					// The case_reason options were destroyed: inactive.
+					func(s *terraform.State) error {
+						domainID, err := primaryID(s, domainAddress)
+						if err != nil {
+							return err
+						}
+						got, err := apiOptions(tg, domainID, "case_reason")
+						if err != nil {
+							return err
+						}
+						if want := []option{{"Billing question", "billing", false}, {"Damaged item", "damaged", false}}; fmt.Sprint(got) != fmt.Sprint(want) {
+							return fmt.Errorf("case_reason options after destroy = %v, want %v", got, want)
+						}
+						return nil
+					},
+				),
+			},
+			{
+				// Leaving out a fixed option of status is refused, by name.
+				Config:      tg.ProviderConfig("") + configDomain(domainName) + systemOptions("status", statuses[:2]),
+				ExpectError: outputPattern("Cases refused some field options", "closed:", "cannot be renamed or made inactive", "system field status keeps open and closed"),
+			},
+		},
+	})
+}
