@@ -527,3 +527,144 @@ func TestAccFieldOptions_systemFields(t *testing.T) {
 		},
 	})
 }
+
+// numberedOptions returns options value o<from>..o<to-1>, all active.
+func numberedOptions(from, to int) []option {
+	var out []option
+	for i := from; i < to; i++ {
+		out = append(out, option{fmt.Sprintf("Option %03d", i), fmt.Sprintf("o%03d", i), true})
+	}
+	return out
+}
+
+func TestAccFieldOptions_many(t *testing.T) {
+	puts := &operationCounter{operation: "BatchPutFieldOptions"}
+	tg := acctest.NewTarget(t, func(o *emulator.Options) { o.Faults = puts })
+	domainName := acctest.RandomName("domain")
+	config := func(options []option) string {
+		return tg.ProviderConfig("") + configDomain(domainName) + configField("Product", "SingleSelect", "") + configFieldOptions(options)
+	}
+	// 120 options: three BatchPutFieldOptions calls (50 a call) and two
+	// ListFieldOptions pages (100 a page).
+	all := numberedOptions(0, 120)
+	var putsBefore int64
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             checkDomainsDestroyed(tg, domainName),
+		Steps: []resource.TestStep{
+			{
+				Config: config(all),
+				Check: resource.ComposeAggregateTestCheckFunc(
+					checkAPIOptions(tg, fieldOptionsAddress, all),
+					func(*terraform.State) error {
+						if n := puts.count.Load(); tg.Emulator != nil && n != 3 {
+							return fmt.Errorf("%d BatchPutFieldOptions calls for 120 options, want 3", n)
+						}
+						return nil
+					},
+				),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(fieldOptionsAddress, tfjsonpath.New("options"), optionsValue(all)),
+				},
+			},
+			{
+				ResourceName:      fieldOptionsAddress,
+				ImportState:       true,
+				ImportStateVerify: true,
+			},
+			{
+				// Keep the last 30: 90 options made inactive, two calls.
+				PreConfig: func() { putsBefore = puts.count.Load() },
+				Config:    config(all[90:]),
+				Check: resource.ComposeAggregateTestCheckFunc(
+					func(s *terraform.State) error {
+						domainID, fieldID, err := fieldIDs(s, fieldOptionsAddress)
+						if err != nil {
+							return err
+						}
+						got, err := apiOptions(tg, domainID, fieldID)
+						if err != nil {
+							return err
+						}
+						active := 0
+						for _, o := range got {
+							if o.active {
+								active++
+							}
+						}
+						if len(got) != 120 || active != 30 {
+							return fmt.Errorf("API holds %d options, %d active; want 120, 30 active", len(got), active)
+						}
+						return nil
+					},
+					func(*terraform.State) error {
+						if n := puts.count.Load() - putsBefore; tg.Emulator != nil && n != 2 {
+							return fmt.Errorf("%d BatchPutFieldOptions calls to make 90 options inactive, want 2", n)
+						}
+						return nil
+					},
+				),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(fieldOptionsAddress, tfjsonpath.New("options"), optionsValue(all[90:])),
+				},
+			},
+		},
+	})
+}
+
+func TestAccFieldOptions_quota(t *testing.T) {
+	tg := acctest.NewTarget(t, func(o *emulator.Options) { o.Runtime.Quotas.OptionsPerField = 60 })
+	tg.RequireEmulator(t)
+	domainName := acctest.RandomName("domain")
+	config := func(options []option) string {
+		return tg.ProviderConfig("") + configDomain(domainName) + configField("Product", "SingleSelect", "") + configFieldOptions(options)
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             checkDomainsDestroyed(tg, domainName),
+		Steps: []resource.TestStep{
+			{
+				// The first 50 fit, the next batch does not: the apply
+				// fails with the reason, and state holds what was written.
+				Config:      config(numberedOptions(0, 70)),
+				ExpectError: outputPattern("putting Cases Field Options", "inactive ones count too"),
+			},
+			{
+				Config:             config(numberedOptions(0, 70)),
+				PlanOnly:           true,
+				ExpectNonEmptyPlan: true,
+			},
+			{
+				// Inactive options count: 40 new values on top of 50 old ones
+				// do not fit either, even though only 40 would be active.
+				Config:      config(numberedOptions(100, 140)),
+				ExpectError: outputPattern("putting Cases Field Options", "ServiceQuotaExceeded", "inactive ones count too"),
+			},
+			{
+				Config: config(numberedOptions(0, 60)),
+				Check:  checkAPIOptionsCount(tg, 60),
+			},
+		},
+	})
+}
+
+// checkAPIOptionsCount asserts how many options, active or not, the field of
+// cases_field_options.test has in the API.
+func checkAPIOptionsCount(tg *acctest.Target, want int) resource.TestCheckFunc {
+	return func(s *terraform.State) error {
+		domainID, fieldID, err := fieldIDs(s, fieldOptionsAddress)
+		if err != nil {
+			return err
+		}
+		got, err := apiOptions(tg, domainID, fieldID)
+		if err != nil {
+			return err
+		}
+		if len(got) != want {
+			return fmt.Errorf("API holds %d options, want %d", len(got), want)
+		}
+		return nil
+	}
+}
