@@ -470,7 +470,7 @@ func (m *fieldModel) fill(domainID string, f *awstypes.GetFieldResponse, default
 	m.LastModifiedTime = timeString(f.LastModifiedTime)
 	all := tagsFromAPI(f.Tags)
 	m.TagsAll = tagsValue(all, false)
-	m.Tags = tagsValue(ownTags(defaultTags, all), tagsWereNull)
+	m.Tags = tagsValue(ownTags(defaultTags, all, tagKeys(m.Tags)), tagsWereNull)
 }
 
 // optionalString maps an absent or empty API string to null, the way an

@@ -33,16 +33,33 @@ func mergeTags(defaults, own map[string]string) map[string]string {
 }
 
 // ownTags is the inverse of mergeTags for Read: the API's tags less the
-// default tags that still carry their default value.
-func ownTags(defaults, all map[string]string) map[string]string {
+// default tags that still carry their default value, except the keys the
+// resource itself declares (declared: the keys of its tags in the plan or
+// the prior state). A resource may repeat a default tag with the same value;
+// dropping it would make state differ from the configuration, which
+// Terraform reports as an inconsistent result.
+func ownTags(defaults, all map[string]string, declared map[string]bool) map[string]string {
 	out := make(map[string]string, len(all))
 	for k, v := range all {
-		if dv, ok := defaults[k]; ok && dv == v {
+		if dv, ok := defaults[k]; ok && dv == v && !declared[k] {
 			continue
 		}
 		out[k] = v
 	}
 	return out
+}
+
+// tagKeys returns the keys of a tags value; none when it is null or
+// unknown.
+func tagKeys(v types.Map) map[string]bool {
+	if v.IsNull() || v.IsUnknown() {
+		return nil
+	}
+	keys := make(map[string]bool, len(v.Elements()))
+	for k := range v.Elements() {
+		keys[k] = true
+	}
+	return keys
 }
 
 // tagsFromAPI turns the API's sparse map into a plain one; a null value
