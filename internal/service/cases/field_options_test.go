@@ -668,3 +668,96 @@ func checkAPIOptionsCount(tg *acctest.Target, want int) resource.TestCheckFunc {
 		return nil
 	}
 }
+
+func TestAccFieldOptions_empty(t *testing.T) {
+	tg := acctest.NewTarget(t)
+	domainName := acctest.RandomName("domain")
+	config := func(options []option) string {
+		return tg.ProviderConfig("") + configDomain(domainName) + configField("Region", "SingleSelect", "") + configFieldOptions(options)
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             checkDomainsDestroyed(tg, domainName),
+		Steps: []resource.TestStep{
+			{Config: config([]option{{"North", "north", true}, {"South", "south", true}})},
+			{
+				// An empty list keeps the resource and retires every option.
+				Config: config(nil),
+				Check:  checkAPIOptions(tg, fieldOptionsAddress, []option{{"North", "north", false}, {"South", "south", false}}),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(fieldOptionsAddress, tfjsonpath.New("options"), knownvalue.ListExact([]knownvalue.Check{})),
+				},
+			},
+			{
+				Config: config(nil),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+			},
+		},
+	})
+}
+
+func TestAccFieldOptions_changeField(t *testing.T) {
+	tg := acctest.NewTarget(t)
+	domainName := acctest.RandomName("domain")
+	options := []option{{"Gold", "gold", true}, {"Silver", "silver", true}}
+	fields := `
+resource "cases_field" "other" {
+  domain_id = cases_domain.test.domain_id
+  name      = "Tier"
+  type      = "SingleSelect"
+}
+`
+	onField := func(address string) string {
+		return strings.Replace(configFieldOptions(options), "cases_field.test.field_id", address+".field_id", 1)
+	}
+	var firstField string
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             checkDomainsDestroyed(tg, domainName),
+		Steps: []resource.TestStep{
+			{
+				Config: tg.ProviderConfig("") + configDomain(domainName) + configField("Level", "SingleSelect", "") + fields + onField("cases_field.test"),
+				Check: func(s *terraform.State) (err error) {
+					_, firstField, err = fieldIDs(s, fieldAddress)
+					return err
+				},
+			},
+			{
+				// Moving the options to another field replaces the resource:
+				// the first field's options become inactive.
+				Config: tg.ProviderConfig("") + configDomain(domainName) + configField("Level", "SingleSelect", "") + fields + onField("cases_field.other"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(fieldOptionsAddress, plancheck.ResourceActionDestroyBeforeCreate)},
+				},
+				Check: resource.ComposeAggregateTestCheckFunc(
+					checkAPIOptions(tg, "cases_field.other", options),
+					func(s *terraform.State) error {
+						domainID, err := primaryID(s, domainAddress)
+						if err != nil {
+							return err
+						}
+						got, err := apiOptions(tg, domainID, firstField)
+						if err != nil {
+							return err
+						}
+						if want := []option{{"Gold", "gold", false}, {"Silver", "silver", false}}; fmt.Sprint(got) != fmt.Sprint(want) {
+							return fmt.Errorf("options left on the first field = %v, want %v", got, want)
+						}
+						return nil
+					},
+				),
+			},
+			{
+				// The field the options are on becomes a Text field: the
+				// field is replaced, and the options fail before any write,
+				// saying why.
+				Config:      tg.ProviderConfig("") + configDomain(domainName) + configField("Level", "SingleSelect", "") + strings.Replace(fields, `"SingleSelect"`, `"Text"`, 1) + onField("cases_field.other"),
+				ExpectError: outputPattern("Field is not single-select", `Field "Tier"`, "is of type Text"),
+			},
+		},
+	})
+}

@@ -361,6 +361,21 @@ func TestAccField_nameConflict(t *testing.T) {
 				Config:      tg.ProviderConfig("") + configDomain(domainName) + configField("Title", "Text", ""),
 				ExpectError: outputPattern("Cases Field name already in use", "system field title", "Choose another name"),
 			},
+			{
+				Config: tg.ProviderConfig("") + configDomain(domainName) + configField("Mine", "Text", ""),
+			},
+			{
+				// Renaming to a name in use fails and keeps the field as it was.
+				Config:      tg.ProviderConfig("") + configDomain(domainName) + configField("Taken", "Text", ""),
+				ExpectError: outputPattern("updating Cases Field", "Field names are unique in a domain", "choose another name"),
+			},
+			{
+				Config: tg.ProviderConfig("") + configDomain(domainName) + configField("Mine", "Text", ""),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: checkAPIField(tg, fieldAddress, "Mine", types.FieldTypeText, ""),
+			},
 		},
 	})
 }
