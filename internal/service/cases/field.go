@@ -240,7 +240,7 @@ func createField(ctx context.Context, conn *connectcases.Client, in *connectcase
 	if !isConflict && !createMayHaveLanded(createErr) {
 		return "", "", createErr
 	}
-	// Look even when ctx is already cancelled: a field that landed and is
+	// Look even when ctx is already canceled: a field that landed and is
 	// not recorded would be orphaned.
 	lookupCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), createLookupTimeout)
 	defer cancel()

@@ -72,12 +72,12 @@ func tagsFromAPI(in map[string]*string) map[string]string {
 	return out
 }
 
-// updateTags makes the tags on arn go from old to new with at most one
+// updateTags makes the tags on arn go from old to want with at most one
 // UntagResource per 50 removed keys and one TagResource.
-func updateTags(ctx context.Context, conn *connectcases.Client, arn string, old, new map[string]string) error {
+func updateTags(ctx context.Context, conn *connectcases.Client, arn string, old, want map[string]string) error {
 	var removed []string
 	for k := range old {
-		if _, ok := new[k]; !ok {
+		if _, ok := want[k]; !ok {
 			removed = append(removed, k)
 		}
 	}
@@ -88,7 +88,7 @@ func updateTags(ctx context.Context, conn *connectcases.Client, arn string, old,
 		}
 	}
 	changed := map[string]*string{}
-	for k, v := range new {
+	for k, v := range want {
 		if ov, ok := old[k]; !ok || ov != v {
 			changed[k] = aws.String(v)
 		}
@@ -99,19 +99,6 @@ func updateTags(ctx context.Context, conn *connectcases.Client, arn string, old,
 		}
 	}
 	return nil
-}
-
-// tagsToAPI turns a plain map into the API's sparse one; nil for none, so
-// that the request omits the member.
-func tagsToAPI(in map[string]string) map[string]*string {
-	if len(in) == 0 {
-		return nil
-	}
-	out := make(map[string]*string, len(in))
-	for k, v := range in {
-		out[k] = aws.String(v)
-	}
-	return out
 }
 
 // tagsValue is a plain map as a framework value; nil or empty gives the
