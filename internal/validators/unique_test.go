@@ -45,7 +45,11 @@ func TestUniqueNestedString(t *testing.T) {
 			if resp.Diagnostics.ErrorsCount() != 1 || !strings.Contains(resp.Diagnostics.Errors()[0].Detail(), tt.wantErr) {
 				t.Fatalf("diagnostics = %v, want one error containing %q", resp.Diagnostics, tt.wantErr)
 			}
-			if p := resp.Diagnostics.Errors()[0].(interface{ Path() path.Path }).Path(); !p.Equal(path.Root("options").AtListIndex(2).AtName("value")) {
+			withPath, ok := resp.Diagnostics.Errors()[0].(interface{ Path() path.Path })
+			if !ok {
+				t.Fatalf("the error has no attribute path: %v", resp.Diagnostics.Errors()[0])
+			}
+			if p := withPath.Path(); !p.Equal(path.Root("options").AtListIndex(2).AtName("value")) {
 				t.Errorf("error path = %s, want options[2].value", p)
 			}
 		})

@@ -373,7 +373,7 @@ func (m *domainModel) fill(d *connectcases.GetDomainOutput, defaultTags map[stri
 	m.CreatedTime = timeString(d.CreatedTime)
 	all := tagsFromAPI(d.Tags)
 	m.TagsAll = tagsValue(all, false)
-	m.Tags = tagsValue(ownTags(defaultTags, all), tagsWereNull)
+	m.Tags = tagsValue(ownTags(defaultTags, all, tagKeys(m.Tags)), tagsWereNull)
 }
 
 func timeString(t *time.Time) types.String {

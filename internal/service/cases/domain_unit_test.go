@@ -43,12 +43,18 @@ func TestMergeAndOwnTags(t *testing.T) {
 	if !maps.Equal(all, want) {
 		t.Fatalf("mergeTags = %v, want %v", all, want)
 	}
-	if back := ownTags(defaults, all); !maps.Equal(back, own) {
+	if back := ownTags(defaults, all, nil); !maps.Equal(back, own) {
 		t.Fatalf("ownTags = %v, want %v", back, own)
 	}
 	// A default key changed outside Terraform is drift in the resource's own tags.
 	drifted := map[string]string{"team": "platform", "managed_by": "someone"}
-	if got := ownTags(defaults, drifted); !maps.Equal(got, map[string]string{"managed_by": "someone"}) {
+	if got := ownTags(defaults, drifted, nil); !maps.Equal(got, map[string]string{"managed_by": "someone"}) {
 		t.Fatalf("ownTags with drift = %v", got)
+	}
+	// A resource that repeats a default tag with the same value keeps it.
+	repeated := map[string]string{"managed_by": "terraform", "env": "prod"}
+	all = mergeTags(defaults, repeated)
+	if got := ownTags(defaults, all, map[string]bool{"managed_by": true, "env": true}); !maps.Equal(got, repeated) {
+		t.Fatalf("ownTags with a repeated default = %v, want %v", got, repeated)
 	}
 }

@@ -240,7 +240,7 @@ func createField(ctx context.Context, conn *connectcases.Client, in *connectcase
 	if !isConflict && !createMayHaveLanded(createErr) {
 		return "", "", createErr
 	}
-	// Look even when ctx is already cancelled: a field that landed and is
+	// Look even when ctx is already canceled: a field that landed and is
 	// not recorded would be orphaned.
 	lookupCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), createLookupTimeout)
 	defer cancel()
@@ -470,7 +470,7 @@ func (m *fieldModel) fill(domainID string, f *awstypes.GetFieldResponse, default
 	m.LastModifiedTime = timeString(f.LastModifiedTime)
 	all := tagsFromAPI(f.Tags)
 	m.TagsAll = tagsValue(all, false)
-	m.Tags = tagsValue(ownTags(defaultTags, all), tagsWereNull)
+	m.Tags = tagsValue(ownTags(defaultTags, all, tagKeys(m.Tags)), tagsWereNull)
 }
 
 // optionalString maps an absent or empty API string to null, the way an

@@ -83,8 +83,9 @@ func (r *fieldOptionsResource) Schema(_ context.Context, _ resource.SchemaReques
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"options": schema.ListNestedAttribute{
-				MarkdownDescription: fmt.Sprintf("The options of the field, in the order you want to read them (agents see them sorted by name). Values are unique; at most %d, inactive ones included.", maxOptionsPerField),
-				Required:            true,
+				MarkdownDescription: fmt.Sprintf("The options of the field, each once by `value`, in the order you choose: BatchPutFieldOptions takes no position, so reordering changes only state. "+
+					"An option left out is made inactive. At most %d, counting the inactive options the API keeps.", maxOptionsPerField),
+				Required: true,
 				Validators: []validator.List{
 					listvalidator.SizeAtMost(maxOptionsPerField),
 					validators.UniqueNestedString("value"),

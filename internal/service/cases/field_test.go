@@ -361,6 +361,21 @@ func TestAccField_nameConflict(t *testing.T) {
 				Config:      tg.ProviderConfig("") + configDomain(domainName) + configField("Title", "Text", ""),
 				ExpectError: outputPattern("Cases Field name already in use", "system field title", "Choose another name"),
 			},
+			{
+				Config: tg.ProviderConfig("") + configDomain(domainName) + configField("Mine", "Text", ""),
+			},
+			{
+				// Renaming to a name in use fails and keeps the field as it was.
+				Config:      tg.ProviderConfig("") + configDomain(domainName) + configField("Taken", "Text", ""),
+				ExpectError: outputPattern("updating Cases Field", "Field names are unique in a domain", "choose another name"),
+			},
+			{
+				Config: tg.ProviderConfig("") + configDomain(domainName) + configField("Mine", "Text", ""),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: checkAPIField(tg, fieldAddress, "Mine", types.FieldTypeText, ""),
+			},
 		},
 	})
 }
@@ -477,11 +492,21 @@ func TestAccFieldDataSource_validation(t *testing.T) {
 				ExpectError: outputPattern("Exactly one of these attributes must be configured: [field_id,name]"),
 			},
 			{
-				Config:      tg.ProviderConfig("") + configDomain(domainName) + `data "cases_field" "test" { domain_id = cases_domain.test.domain_id name = "No such field" }`,
+				Config: tg.ProviderConfig("") + configDomain(domainName) + `
+data "cases_field" "test" {
+  domain_id = cases_domain.test.domain_id
+  name      = "No such field"
+}
+`,
 				ExpectError: outputPattern(`No field named "No such field" exists in Cases domain`),
 			},
 			{
-				Config:      tg.ProviderConfig("") + configDomain(domainName) + `data "cases_field" "test" { domain_id = cases_domain.test.domain_id field_id = "no-such-field" }`,
+				Config: tg.ProviderConfig("") + configDomain(domainName) + `
+data "cases_field" "test" {
+  domain_id = cases_domain.test.domain_id
+  field_id  = "no-such-field"
+}
+`,
 				ExpectError: outputPattern("No field no-such-field exists in Cases domain"),
 			},
 		},

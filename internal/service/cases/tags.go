@@ -33,16 +33,33 @@ func mergeTags(defaults, own map[string]string) map[string]string {
 }
 
 // ownTags is the inverse of mergeTags for Read: the API's tags less the
-// default tags that still carry their default value.
-func ownTags(defaults, all map[string]string) map[string]string {
+// default tags that still carry their default value, except the keys the
+// resource itself declares (declared: the keys of its tags in the plan or
+// the prior state). A resource may repeat a default tag with the same value;
+// dropping it would make state differ from the configuration, which
+// Terraform reports as an inconsistent result.
+func ownTags(defaults, all map[string]string, declared map[string]bool) map[string]string {
 	out := make(map[string]string, len(all))
 	for k, v := range all {
-		if dv, ok := defaults[k]; ok && dv == v {
+		if dv, ok := defaults[k]; ok && dv == v && !declared[k] {
 			continue
 		}
 		out[k] = v
 	}
 	return out
+}
+
+// tagKeys returns the keys of a tags value; none when it is null or
+// unknown.
+func tagKeys(v types.Map) map[string]bool {
+	if v.IsNull() || v.IsUnknown() {
+		return nil
+	}
+	keys := make(map[string]bool, len(v.Elements()))
+	for k := range v.Elements() {
+		keys[k] = true
+	}
+	return keys
 }
 
 // tagsFromAPI turns the API's sparse map into a plain one; a null value
@@ -55,12 +72,12 @@ func tagsFromAPI(in map[string]*string) map[string]string {
 	return out
 }
 
-// updateTags makes the tags on arn go from before to after with at most one
+// updateTags makes the tags on arn go from old to want with at most one
 // UntagResource per 50 removed keys and one TagResource.
-func updateTags(ctx context.Context, conn *connectcases.Client, arn string, before, after map[string]string) error {
+func updateTags(ctx context.Context, conn *connectcases.Client, arn string, old, want map[string]string) error {
 	var removed []string
-	for k := range before {
-		if _, ok := after[k]; !ok {
+	for k := range old {
+		if _, ok := want[k]; !ok {
 			removed = append(removed, k)
 		}
 	}
@@ -71,8 +88,8 @@ func updateTags(ctx context.Context, conn *connectcases.Client, arn string, befo
 		}
 	}
 	changed := map[string]*string{}
-	for k, v := range after {
-		if ov, ok := before[k]; !ok || ov != v {
+	for k, v := range want {
+		if ov, ok := old[k]; !ok || ov != v {
 			changed[k] = aws.String(v)
 		}
 	}
@@ -82,19 +99,6 @@ func updateTags(ctx context.Context, conn *connectcases.Client, arn string, befo
 		}
 	}
 	return nil
-}
-
-// tagsToAPI turns a plain map into the API's sparse one; nil for none, so
-// that the request omits the member.
-func tagsToAPI(in map[string]string) map[string]*string {
-	if len(in) == 0 {
-		return nil
-	}
-	out := make(map[string]*string, len(in))
-	for k, v := range in {
-		out[k] = aws.String(v)
-	}
-	return out
 }
 
 // tagsValue is a plain map as a framework value; nil or empty gives the
