@@ -138,6 +138,69 @@ func TestAccLayout_update(t *testing.T) {
 	})
 }
 
+// TestAccLayout_removeField: removing a field and its place in a layout in
+// one apply. Terraform destroys a removed resource before it updates the
+// resources that referenced it (hashicorp/terraform#32153), and the API
+// refuses to delete a field a layout still shows; create_before_destroy on
+// the field, already in state, reverses that order. The first attempt,
+// without it, shows the API's refusal naming the layout.
+func TestAccLayout_removeField(t *testing.T) {
+	tg := acctest.NewTarget(t)
+	domainName := acctest.RandomName("domain")
+	withPriority := func(lifecycle string) string {
+		return tg.ProviderConfig("") + configDomain(domainName) + `
+resource "cases_field" "policy" {
+  domain_id = cases_domain.test.domain_id
+  name      = "Policy number"
+  type      = "Text"
+}
+
+resource "cases_field" "priority" {
+  domain_id = cases_domain.test.domain_id
+  name      = "Priority"
+  type      = "Number"
+` + lifecycle + `
+}
+` + configLayout("Claims", layoutContentTwoPanels, "")
+	}
+	withoutPriority := tg.ProviderConfig("") + configDomain(domainName) + `
+resource "cases_field" "policy" {
+  domain_id = cases_domain.test.domain_id
+  name      = "Policy number"
+  type      = "Text"
+}
+` + configLayout("Claims", `    top_panel = [{
+      name      = "Policy"
+      field_ids = [cases_field.policy.field_id, "summary"]
+    }]`, "")
+
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             checkDomainsDestroyed(tg, domainName),
+		Steps: []resource.TestStep{
+			{Config: withPriority("")},
+			{
+				Config:      withoutPriority,
+				ExpectError: outputPattern("Deleting Cases Field", "is still used by layout 'Claims'"),
+			},
+			{
+				// Back to the field in the layout, now with
+				// create_before_destroy, which this apply records in state.
+				Config: withPriority("  lifecycle {\n    create_before_destroy = true\n  }"),
+			},
+			{
+				Config: withoutPriority,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(layoutAddress, plancheck.ResourceActionUpdate),
+					plancheck.ExpectResourceAction("cases_field.priority", plancheck.ResourceActionDestroy),
+				}},
+				Check: checkAPILayout(tg, layoutAddress, "Claims", []string{"cases_field.policy", "summary"}, nil),
+			},
+		},
+	})
+}
+
 func TestAccLayout_defaultTags(t *testing.T) {
 	tg := acctest.NewTarget(t)
 	domainName := acctest.RandomName("domain")
