@@ -346,6 +346,13 @@ func TestTemplate_references(t *testing.T) {
 		t.Fatal(err)
 	}
 	requireAPIError[*types.ConflictException](t, create(connectcases.CreateTemplateInput{}))
+
+	listed, err := client.ListTemplates(ctx, &connectcases.ListTemplatesInput{DomainId: aws.String(domainID)})
+	if err != nil || len(listed.Templates) != 1 {
+		t.Fatalf("ListTemplates = %+v, %v", listed, err)
+	}
+	_, err = client.UpdateTemplate(ctx, &connectcases.UpdateTemplateInput{DomainId: aws.String(domainID), TemplateId: listed.Templates[0].TemplateId})
+	requireValidationMessage(t, err, "at least one of")
 }
 
 func TestTemplate_quota(t *testing.T) {

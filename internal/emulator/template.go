@@ -115,6 +115,12 @@ type templateFields struct {
 	TagPropagationConfigurations []tagPropagationConfiguration `json:"tagPropagationConfigurations"`
 }
 
+// empty reports whether the request sets none of the members.
+func (in *templateFields) empty() bool {
+	return in.Name == nil && in.Description == nil && in.LayoutConfiguration == nil && in.RequiredFields == nil &&
+		in.Status == nil && in.Rules == nil && in.TagPropagationConfigurations == nil
+}
+
 // validate checks the constraint traits of the members that are set.
 func (in *templateFields) validate(v *validator) {
 	if in.Name != nil {
@@ -475,6 +481,11 @@ func updateTemplate(e *Emulator, req *opRequest) (any, error) {
 	in.validate(&v)
 	if err := v.err(); err != nil {
 		return nil, err
+	}
+	if in.empty() {
+		// UpdateTemplate (model documentation): "At least one of these
+		// attributes must not be null."
+		return nil, validationError("UpdateTemplate needs at least one of name, description, layoutConfiguration, requiredFields, status and rules.")
 	}
 
 	now := e.now().UTC().Truncate(time.Millisecond)
