@@ -45,7 +45,11 @@ func layoutFieldIDs(t *testing.T, c types.LayoutContent) []string {
 			continue
 		}
 		for _, s := range panel.Sections {
-			for _, f := range s.(*types.SectionMemberFieldGroup).Value.Fields {
+			group, ok := s.(*types.SectionMemberFieldGroup)
+			if !ok {
+				t.Fatalf("section is %T, want fieldGroup", s)
+			}
+			for _, f := range group.Value.Fields {
 				ids = append(ids, aws.ToString(f.Id))
 			}
 		}
@@ -390,8 +394,13 @@ func TestCaseRule_lifecycle(t *testing.T) {
 	if !ok || len(required.Value.Conditions) != 1 || aws.ToString(got.Description) != "d" {
 		t.Fatalf("rule = %#v", got.Rule)
 	}
-	eq := required.Value.Conditions[0].(*types.BooleanConditionMemberEqualTo)
-	if eq.Value.OperandOne.(*types.OperandOneMemberFieldId).Value != "case_reason" || eq.Value.OperandTwo.(*types.OperandTwoMemberStringValue).Value != "billing" {
+	eq, ok := required.Value.Conditions[0].(*types.BooleanConditionMemberEqualTo)
+	if !ok {
+		t.Fatalf("condition = %#v, want equalTo", required.Value.Conditions[0])
+	}
+	one, okOne := eq.Value.OperandOne.(*types.OperandOneMemberFieldId)
+	two, okTwo := eq.Value.OperandTwo.(*types.OperandTwoMemberStringValue)
+	if !okOne || !okTwo || one.Value != "case_reason" || two.Value != "billing" {
 		t.Errorf("condition = %#v", eq.Value)
 	}
 
@@ -402,10 +411,14 @@ func TestCaseRule_lifecycle(t *testing.T) {
 		t.Fatalf("UpdateCaseRule: %v", err)
 	}
 	got = get()
-	if r := got.Rule.(*types.CaseRuleDetailsMemberRequired); !aws.ToBool(r.Value.DefaultValue) {
-		t.Errorf("defaultValue not updated")
-	} else if _, ok := r.Value.Conditions[0].(*types.BooleanConditionMemberNotEqualTo).Value.OperandTwo.(*types.OperandTwoMemberEmptyValue); !ok {
-		t.Errorf("emptyValue did not round-trip")
+	r, ok := got.Rule.(*types.CaseRuleDetailsMemberRequired)
+	if !ok || !aws.ToBool(r.Value.DefaultValue) || len(r.Value.Conditions) != 1 {
+		t.Fatalf("rule after update = %#v", got.Rule)
+	}
+	if ne, ok := r.Value.Conditions[0].(*types.BooleanConditionMemberNotEqualTo); !ok {
+		t.Errorf("condition = %#v, want notEqualTo", r.Value.Conditions[0])
+	} else if _, ok := ne.Value.OperandTwo.(*types.OperandTwoMemberEmptyValue); !ok {
+		t.Errorf("emptyValue did not round-trip: %#v", ne.Value.OperandTwo)
 	}
 
 	listed, err := client.ListCaseRules(ctx, &connectcases.ListCaseRulesInput{DomainId: aws.String(domainID)})

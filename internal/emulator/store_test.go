@@ -73,11 +73,11 @@ func TestStore_roundTripsDomainConfiguration(t *testing.T) {
 		}
 		return out
 	}
-	created := run(createDomain, nil, `{"name":"persisted"}`).(createDomainOutput)
+	created := as[createDomainOutput](t, run(createDomain, nil, `{"name":"persisted"}`))
 	clock = clock.Add(time.Hour)
 	domainLabels := map[string]string{"domainId": created.DomainID}
-	l := run(createLayout, domainLabels, `{"name":"L","content":{"basic":{"topPanel":{"sections":[{"fieldGroup":{"name":"g","fields":[{"id":"summary"}]}}]}}}}`).(createLayoutOutput)
-	r := run(createCaseRule, domainLabels, `{"name":"R","rule":{"required":{"defaultValue":false,"conditions":[{"equalTo":{"operandOne":{"fieldId":"summary"},"operandTwo":{"doubleValue":1.5},"result":true}}]}}}`).(createCaseRuleOutput)
+	l := as[createLayoutOutput](t, run(createLayout, domainLabels, `{"name":"L","content":{"basic":{"topPanel":{"sections":[{"fieldGroup":{"name":"g","fields":[{"id":"summary"}]}}]}}}}`))
+	r := as[createCaseRuleOutput](t, run(createCaseRule, domainLabels, `{"name":"R","rule":{"required":{"defaultValue":false,"conditions":[{"equalTo":{"operandOne":{"fieldId":"summary"},"operandTwo":{"doubleValue":1.5},"result":true}}]}}}`))
 	run(createTemplate, domainLabels, `{"name":"T","layoutConfiguration":{"defaultLayout":"`+l.LayoutID+`"},"rules":[{"caseRuleId":"`+r.CaseRuleID+`","fieldId":"summary"}],"requiredFields":[{"fieldId":"summary"}]}`)
 	run(putCaseEventConfiguration, domainLabels, `{"eventBridge":{"enabled":true,"includedData":{"caseData":{"fields":[{"id":"summary"}]}}}}`)
 
@@ -103,4 +103,14 @@ func TestStore_roundTripsDomainConfiguration(t *testing.T) {
 	if users := d.fieldUsers("summary"); len(users) != 4 {
 		t.Errorf("restored references of summary = %v, want layout, template, rule and event configuration", users)
 	}
+}
+
+// as asserts the type of a handler's output.
+func as[T any](t *testing.T, out any) T {
+	t.Helper()
+	v, ok := out.(T)
+	if !ok {
+		t.Fatalf("handler returned %T", out)
+	}
+	return v
 }

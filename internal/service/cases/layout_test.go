@@ -369,14 +369,23 @@ func checkAPILayout(tg *acctest.Target, address, name string, top, moreInfo []st
 		if err != nil {
 			return err
 		}
-		basic := got.Content.(*types.LayoutContentMemberBasic).Value
+		content, ok := got.Content.(*types.LayoutContentMemberBasic)
+		if !ok {
+			return fmt.Errorf("API layout content is %T, want basic", got.Content)
+		}
+		basic := content.Value
 		panel := func(p *types.LayoutSections) []string {
 			if p == nil {
 				return nil
 			}
 			var ids []string
 			for _, s := range p.Sections {
-				for _, f := range s.(*types.SectionMemberFieldGroup).Value.Fields {
+				group, ok := s.(*types.SectionMemberFieldGroup)
+				if !ok {
+					ids = append(ids, fmt.Sprintf("<%T>", s))
+					continue
+				}
+				for _, f := range group.Value.Fields {
 					ids = append(ids, aws.ToString(f.Id))
 				}
 			}
