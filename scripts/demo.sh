@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# make demo: run examples/demo against a local Cases emulator.
+# make demo: run examples/demo, then examples/complete-domain, against a
+# local Cases emulator.
 #
 # Starts bin/cases-emulator on a free loopback port, points terraform at
-# bin/terraform-provider-cases through dev_overrides, then in a scratch copy
-# of examples/demo: apply, show the outputs, check that a second plan has no
-# changes, destroy. The emulator is always stopped and the scratch directory
-# removed on exit. Any failure exits non-zero.
+# bin/terraform-provider-cases through dev_overrides, then, in a scratch copy
+# of each example: apply, show the outputs, check that a second plan has no
+# changes, destroy. Act one is examples/demo (two domains); act two is
+# examples/complete-domain (a whole domain configuration: fields, options,
+# layouts, a case rule, templates, event configuration), whose destroy must
+# leave an empty state. The emulator is always stopped and the scratch
+# directory removed on exit. Any failure exits non-zero.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -86,32 +90,66 @@ unset AWS_PROFILE AWS_DEFAULT_PROFILE AWS_SESSION_TOKEN AWS_ENDPOINT_URL AWS_IGN
 export AWS_ENDPOINT_URL_CONNECTCASES="$url" AWS_REGION=us-west-2 \
   AWS_ACCESS_KEY_ID=demo AWS_SECRET_ACCESS_KEY=demo AWS_EC2_METADATA_DISABLED=true
 
+nocolor=""
+[[ -t 1 ]] || nocolor=-no-color
+
+# check_plan_empty fails unless a plan of the current directory has no
+# changes.
+check_plan_empty() {
+  echo "==> terraform plan -detailed-exitcode (expect: no changes)"
+  set +e
+  terraform plan -detailed-exitcode -input=false -compact-warnings ${nocolor:+"$nocolor"}
+  plan_status=$?
+  set -e
+  case "$plan_status" in
+    0) echo "==> second plan: no changes" ;;
+    2) echo "==> ERROR: the second plan wants changes; apply is not idempotent" >&2; exit 1 ;;
+    *) echo "==> ERROR: terraform plan failed (exit $plan_status)" >&2; exit 1 ;;
+  esac
+}
+
+# 3. Act one: apply, outputs, no-change plan, destroy. With dev_overrides no
+#    `terraform init` is needed (the demo uses no other provider).
 work="$tmp/demo"
 mkdir -p "$work"
 cp "$root"/examples/demo/*.tf "$work/"
 cd "$work"
 
-nocolor=""
-[[ -t 1 ]] || nocolor=-no-color
-
-# 3. apply, outputs, no-change plan, destroy. With dev_overrides no
-#    `terraform init` is needed (the demo uses no other provider).
 echo "==> terraform apply (two cases_domain resources; each waits for Active)"
 terraform apply -auto-approve -input=false -compact-warnings ${nocolor:+"$nocolor"}
 
 echo "==> terraform output"
 terraform output ${nocolor:+"$nocolor"}
 
-echo "==> terraform plan -detailed-exitcode (expect: no changes)"
-set +e
-terraform plan -detailed-exitcode -input=false -compact-warnings ${nocolor:+"$nocolor"}
-plan_status=$?
-set -e
-case "$plan_status" in
-  0) echo "==> second plan: no changes" ;;
-  2) echo "==> ERROR: the second plan wants changes; apply is not idempotent" >&2; exit 1 ;;
-  *) echo "==> ERROR: terraform plan failed (exit $plan_status)" >&2; exit 1 ;;
-esac
+check_plan_empty
 
 echo "==> terraform destroy"
 terraform destroy -auto-approve -input=false -compact-warnings ${nocolor:+"$nocolor"}
+
+# 4. Act two: a complete domain configuration, ordered by references alone.
+work="$tmp/complete-domain"
+mkdir -p "$work"
+cp "$root"/examples/complete-domain/*.tf "$work/"
+cd "$work"
+
+echo "==> act two: examples/complete-domain"
+echo "==> terraform apply (a domain with fields, options, layouts, a case rule, templates and event configuration)"
+terraform apply -auto-approve -input=false -compact-warnings ${nocolor:+"$nocolor"}
+count="$(terraform state list | wc -l | tr -d ' ')"
+echo "==> applied: $count resources"
+terraform state list
+
+echo "==> terraform output"
+terraform output ${nocolor:+"$nocolor"}
+
+check_plan_empty
+
+echo "==> terraform destroy"
+terraform destroy -auto-approve -input=false -compact-warnings ${nocolor:+"$nocolor"}
+left="$(terraform state list | wc -l | tr -d ' ')"
+if [[ "$left" != "0" ]]; then
+  echo "==> ERROR: $left resources left in state after destroy" >&2
+  terraform state list >&2
+  exit 1
+fi
+echo "==> destroyed: $count resources, state empty"

@@ -69,6 +69,7 @@ type quotasPatch struct {
 	LayoutsPerDomain        *int `json:"layoutsPerDomain"`
 	TemplatesPerDomain      *int `json:"templatesPerDomain"`
 	OptionsPerField         *int `json:"optionsPerField"`
+	FieldsPerLayout         *int `json:"fieldsPerLayout"`
 }
 
 func (p runtimeConfigPatch) applyTo(c RuntimeConfig) RuntimeConfig {
@@ -88,6 +89,7 @@ func (p runtimeConfigPatch) applyTo(c RuntimeConfig) RuntimeConfig {
 			{q.LayoutsPerDomain, &c.Quotas.LayoutsPerDomain},
 			{q.TemplatesPerDomain, &c.Quotas.TemplatesPerDomain},
 			{q.OptionsPerField, &c.Quotas.OptionsPerField},
+			{q.FieldsPerLayout, &c.Quotas.FieldsPerLayout},
 		} {
 			if m.patch != nil {
 				*m.value = *m.patch

@@ -67,6 +67,14 @@ type domain struct {
 	Sequence uint64 `json:"sequence"`
 	// Fields by field id, the system fields included (field.go).
 	Fields map[string]*field `json:"fields,omitempty"`
+	// Layouts, templates and case rules by id (layout.go, template.go,
+	// case_rule.go). Deleted ones stay, marked Deleted.
+	Layouts   map[string]*layout   `json:"layouts,omitempty"`
+	Templates map[string]*template `json:"templates,omitempty"`
+	CaseRules map[string]*caseRule `json:"caseRules,omitempty"`
+	// EventConfiguration is the case event configuration
+	// (case_event_configuration.go); nil until it is first put.
+	EventConfiguration *eventBridgeConfiguration `json:"eventConfiguration,omitempty"`
 }
 
 func domainARN(region, account, id string) string {

@@ -49,6 +49,7 @@ type Quotas struct {
 	LayoutsPerDomain        int `json:"layoutsPerDomain"`
 	TemplatesPerDomain      int `json:"templatesPerDomain"`
 	OptionsPerField         int `json:"optionsPerField"`
+	FieldsPerLayout         int `json:"fieldsPerLayout"`
 }
 
 // Default quotas: Amazon Connect Cases service quotas.
@@ -58,6 +59,7 @@ const (
 	DefaultLayoutsPerDomain        = 100
 	DefaultTemplatesPerDomain      = 100
 	DefaultOptionsPerField         = 500
+	DefaultFieldsPerLayout         = 100
 )
 
 // DefaultActivationDelay is how long a new domain stays CreationInProgress.
@@ -111,6 +113,7 @@ func DefaultRuntimeConfig() RuntimeConfig {
 			LayoutsPerDomain:        DefaultLayoutsPerDomain,
 			TemplatesPerDomain:      DefaultTemplatesPerDomain,
 			OptionsPerField:         DefaultOptionsPerField,
+			FieldsPerLayout:         DefaultFieldsPerLayout,
 		},
 	}
 }
@@ -129,6 +132,7 @@ func (c RuntimeConfig) withDefaultQuotas() RuntimeConfig {
 	fill(&c.Quotas.LayoutsPerDomain, defaults.LayoutsPerDomain)
 	fill(&c.Quotas.TemplatesPerDomain, defaults.TemplatesPerDomain)
 	fill(&c.Quotas.OptionsPerField, defaults.OptionsPerField)
+	fill(&c.Quotas.FieldsPerLayout, defaults.FieldsPerLayout)
 	return c
 }
 
@@ -144,6 +148,7 @@ func (c RuntimeConfig) compile() (*regexp.Regexp, error) {
 		"layoutsPerDomain":        c.Quotas.LayoutsPerDomain,
 		"templatesPerDomain":      c.Quotas.TemplatesPerDomain,
 		"optionsPerField":         c.Quotas.OptionsPerField,
+		"fieldsPerLayout":         c.Quotas.FieldsPerLayout,
 	} {
 		if v < 0 {
 			return nil, fmt.Errorf("quotas.%s must not be negative, got %d", name, v)

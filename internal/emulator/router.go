@@ -22,6 +22,10 @@ func casesRoutes() [][]route {
 		domainRoutes(),
 		tagRoutes(),
 		fieldRoutes(),
+		layoutRoutes(),
+		templateRoutes(),
+		caseRuleRoutes(),
+		caseEventConfigurationRoutes(),
 	}
 }
 

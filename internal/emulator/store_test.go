@@ -55,3 +55,62 @@ func TestStore_roundTripsThroughJSON(t *testing.T) {
 		t.Errorf("null tag value restored as %v, %v", v, ok)
 	}
 }
+
+// TestStore_roundTripsDomainConfiguration: layouts, templates, case rules
+// and the case event configuration persist with the store.
+func TestStore_roundTripsDomainConfiguration(t *testing.T) {
+	clock := time.Date(2024, 5, 1, 12, 0, 0, 0, time.UTC)
+	e, err := New(Options{Now: func() time.Time { return clock }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	call := Call{Account: "111122223333", Region: "eu-west-2"}
+	run := func(handle operationHandler, labels map[string]string, body string) any {
+		t.Helper()
+		out, err := handle(e, &opRequest{ctx: context.Background(), call: call, labels: labels, body: []byte(body)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	created := as[createDomainOutput](t, run(createDomain, nil, `{"name":"persisted"}`))
+	clock = clock.Add(time.Hour)
+	domainLabels := map[string]string{"domainId": created.DomainID}
+	l := as[createLayoutOutput](t, run(createLayout, domainLabels, `{"name":"L","content":{"basic":{"topPanel":{"sections":[{"fieldGroup":{"name":"g","fields":[{"id":"summary"}]}}]}}}}`))
+	r := as[createCaseRuleOutput](t, run(createCaseRule, domainLabels, `{"name":"R","rule":{"required":{"defaultValue":false,"conditions":[{"equalTo":{"operandOne":{"fieldId":"summary"},"operandTwo":{"doubleValue":1.5},"result":true}}]}}}`))
+	run(createTemplate, domainLabels, `{"name":"T","layoutConfiguration":{"defaultLayout":"`+l.LayoutID+`"},"rules":[{"caseRuleId":"`+r.CaseRuleID+`","fieldId":"summary"}],"requiredFields":[{"fieldId":"summary"}]}`)
+	run(putCaseEventConfiguration, domainLabels, `{"eventBridge":{"enabled":true,"includedData":{"caseData":{"fields":[{"id":"summary"}]}}}}`)
+
+	written, err := json.Marshal(e.store)
+	if err != nil {
+		t.Fatal(err)
+	}
+	restored := newStore()
+	if err := json.Unmarshal(written, restored); err != nil {
+		t.Fatal(err)
+	}
+	rewritten, err := json.Marshal(restored)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(written, rewritten) {
+		t.Errorf("store changed through JSON:\n%s\n%s", written, rewritten)
+	}
+	d := restored.tenant(call.Account, call.Region).domain(created.DomainID)
+	if len(d.Layouts) != 1 || len(d.Templates) != 1 || len(d.CaseRules) != 1 || d.EventConfiguration == nil || !*d.EventConfiguration.Enabled {
+		t.Fatalf("restored domain lost configuration: %s", rewritten)
+	}
+	if users := d.fieldUsers("summary"); len(users) != 4 {
+		t.Errorf("restored references of summary = %v, want layout, template, rule and event configuration", users)
+	}
+}
+
+// as asserts the type of a handler's output.
+func as[T any](t *testing.T, out any) T {
+	t.Helper()
+	v, ok := out.(T)
+	if !ok {
+		t.Fatalf("handler returned %T", out)
+	}
+	return v
+}

@@ -148,3 +148,124 @@ func findFieldOptions(ctx context.Context, conn *connectcases.Client, domainID, 
 	}
 	return out, nil
 }
+
+const (
+	kindLayout                 = "Cases Layout"
+	kindTemplate               = "Cases Template"
+	kindCaseRule               = "Cases Case Rule"
+	kindCaseEventConfiguration = "Cases Case Event Configuration"
+)
+
+// listConfigPageSize is the largest page ListLayouts, ListTemplates and
+// ListCaseRules accept (MaxResults range 1..100 in the API model).
+const listConfigPageSize = 100
+
+// findLayoutByID reads one layout. A layout that does not exist, or that is
+// deleted (GetLayout keeps answering for deleted layouts, marked deleted),
+// is a *NotFoundError, and so is a missing domain.
+func findLayoutByID(ctx context.Context, conn *connectcases.Client, domainID, layoutID string) (*connectcases.GetLayoutOutput, error) {
+	out, err := conn.GetLayout(ctx, &connectcases.GetLayoutInput{DomainId: aws.String(domainID), LayoutId: aws.String(layoutID)})
+	if IsNotFound(err) {
+		return nil, &NotFoundError{Kind: kindLayout, ID: layoutID, Err: err}
+	}
+	if err != nil {
+		return nil, err
+	}
+	if out.Deleted {
+		return nil, &NotFoundError{Kind: kindLayout, ID: layoutID, Err: fmt.Errorf("the layout is deleted")}
+	}
+	return out, nil
+}
+
+// findLayouts lists every layout of a domain that is not deleted.
+func findLayouts(ctx context.Context, conn *connectcases.Client, domainID string) ([]types.LayoutSummary, error) {
+	var out []types.LayoutSummary
+	pages := connectcases.NewListLayoutsPaginator(conn, &connectcases.ListLayoutsInput{DomainId: aws.String(domainID), MaxResults: aws.Int32(listConfigPageSize)})
+	for pages.HasMorePages() {
+		page, err := pages.NextPage(ctx)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, page.Layouts...)
+	}
+	return out, nil
+}
+
+// findTemplateByID reads one template; like findLayoutByID, a deleted
+// template is a *NotFoundError.
+func findTemplateByID(ctx context.Context, conn *connectcases.Client, domainID, templateID string) (*connectcases.GetTemplateOutput, error) {
+	out, err := conn.GetTemplate(ctx, &connectcases.GetTemplateInput{DomainId: aws.String(domainID), TemplateId: aws.String(templateID)})
+	if IsNotFound(err) {
+		return nil, &NotFoundError{Kind: kindTemplate, ID: templateID, Err: err}
+	}
+	if err != nil {
+		return nil, err
+	}
+	if out.Deleted {
+		return nil, &NotFoundError{Kind: kindTemplate, ID: templateID, Err: fmt.Errorf("the template is deleted")}
+	}
+	return out, nil
+}
+
+// findTemplates lists every template of a domain that is not deleted,
+// keeping those with one of statuses (all when statuses is empty).
+func findTemplates(ctx context.Context, conn *connectcases.Client, domainID string, statuses []types.TemplateStatus) ([]types.TemplateSummary, error) {
+	var out []types.TemplateSummary
+	pages := connectcases.NewListTemplatesPaginator(conn, &connectcases.ListTemplatesInput{
+		DomainId: aws.String(domainID), MaxResults: aws.Int32(listConfigPageSize), Status: statuses,
+	})
+	for pages.HasMorePages() {
+		page, err := pages.NextPage(ctx)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, page.Templates...)
+	}
+	return out, nil
+}
+
+// findCaseRuleByID reads one case rule with BatchGetCaseRule; a missing or
+// deleted rule is a *NotFoundError.
+func findCaseRuleByID(ctx context.Context, conn *connectcases.Client, domainID, ruleID string) (*types.GetCaseRuleResponse, error) {
+	out, err := conn.BatchGetCaseRule(ctx, &connectcases.BatchGetCaseRuleInput{
+		DomainId:  aws.String(domainID),
+		CaseRules: []types.CaseRuleIdentifier{{Id: aws.String(ruleID)}},
+	})
+	if IsNotFound(err) {
+		return nil, &NotFoundError{Kind: kindCaseRule, ID: ruleID, Err: err}
+	}
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range out.CaseRules {
+		if aws.ToString(r.CaseRuleId) != ruleID {
+			continue
+		}
+		if r.Deleted {
+			return nil, &NotFoundError{Kind: kindCaseRule, ID: ruleID, Err: fmt.Errorf("the case rule is deleted")}
+		}
+		return &r, nil
+	}
+	for _, e := range out.Errors {
+		if aws.ToString(e.Id) == ruleID && !strings.Contains(aws.ToString(e.ErrorCode), "NotFound") {
+			return nil, fmt.Errorf("BatchGetCaseRule answered %s for case rule %s: %s", aws.ToString(e.ErrorCode), ruleID, aws.ToString(e.Message))
+		}
+	}
+	return nil, &NotFoundError{Kind: kindCaseRule, ID: ruleID}
+}
+
+// findCaseEventConfiguration reads the case event configuration of a
+// domain; a missing domain is a *NotFoundError.
+func findCaseEventConfiguration(ctx context.Context, conn *connectcases.Client, domainID string) (*types.EventBridgeConfiguration, error) {
+	out, err := conn.GetCaseEventConfiguration(ctx, &connectcases.GetCaseEventConfigurationInput{DomainId: aws.String(domainID)})
+	if IsNotFound(err) {
+		return nil, &NotFoundError{Kind: kindCaseEventConfiguration, ID: domainID, Err: err}
+	}
+	if err != nil {
+		return nil, err
+	}
+	if out.EventBridge == nil {
+		return &types.EventBridgeConfiguration{Enabled: aws.Bool(false)}, nil
+	}
+	return out.EventBridge, nil
+}

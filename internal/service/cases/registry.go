@@ -11,6 +11,10 @@ func Resources() []func() resource.Resource {
 		NewDomainResource,
 		NewFieldResource,
 		NewFieldOptionsResource,
+		NewLayoutResource,
+		NewTemplateResource,
+		NewCaseRuleResource,
+		NewCaseEventConfigurationResource,
 	}
 }
 
@@ -21,5 +25,9 @@ func DataSources() []func() datasource.DataSource {
 		NewDomainsDataSource,
 		NewFieldDataSource,
 		NewFieldsDataSource,
+		NewLayoutDataSource,
+		NewLayoutsDataSource,
+		NewTemplateDataSource,
+		NewTemplatesDataSource,
 	}
 }

@@ -1,0 +1,140 @@
+package emulator
+
+import (
+	"fmt"
+	"net/http"
+)
+
+// Constraint traits from the model.
+var (
+	// CaseEventIncludedData.fields: length max 200.
+	caseEventFieldsShape = listShape{minLength: 0, maxLength: 200}
+)
+
+func caseEventConfigurationRoutes() []route {
+	// Routes from the smithy.api#http trait of each operation.
+	return []route{
+		{method: http.MethodPost, path: "/domains/{domainId}/case-event-configuration", operation: "GetCaseEventConfiguration", handle: getCaseEventConfiguration},
+		{method: http.MethodPut, path: "/domains/{domainId}/case-event-configuration", operation: "PutCaseEventConfiguration", handle: putCaseEventConfiguration},
+	}
+}
+
+func init() {
+	fieldReferrers = append(fieldReferrers, (*domain).eventConfigurationUsingField)
+}
+
+// eventBridgeConfiguration is the model's EventBridgeConfiguration: the one
+// case event configuration of a domain.
+type eventBridgeConfiguration struct {
+	Enabled      *bool              `json:"enabled"`
+	IncludedData *eventIncludedData `json:"includedData,omitempty"`
+}
+
+type eventIncludedData struct {
+	CaseData        *caseEventIncludedData        `json:"caseData,omitempty"`
+	RelatedItemData *relatedItemEventIncludedData `json:"relatedItemData,omitempty"`
+}
+
+type caseEventIncludedData struct {
+	Fields []fieldIdentifier `json:"fields"`
+}
+
+type relatedItemEventIncludedData struct {
+	IncludeContent *bool `json:"includeContent"`
+}
+
+// fieldIDs returns the case fields the events include.
+func (c *eventBridgeConfiguration) fieldIDs() []string {
+	if c == nil || c.IncludedData == nil || c.IncludedData.CaseData == nil {
+		return nil
+	}
+	ids := make([]string, 0, len(c.IncludedData.CaseData.Fields))
+	for _, f := range c.IncludedData.CaseData.Fields {
+		ids = append(ids, *f.ID)
+	}
+	return ids
+}
+
+// eventConfigurationUsingField is the fieldReferrers finder of the case
+// event configuration: a field whose value events carry cannot go away under
+// it.
+func (d *domain) eventConfigurationUsingField(fieldID string) []string {
+	for _, id := range d.EventConfiguration.fieldIDs() {
+		if id == fieldID {
+			return []string{"the case event configuration of the domain"}
+		}
+	}
+	return nil
+}
+
+type putCaseEventConfigurationInput struct {
+	EventBridge *eventBridgeConfiguration `json:"eventBridge"`
+}
+
+func putCaseEventConfiguration(e *Emulator, req *opRequest) (any, error) {
+	var in putCaseEventConfigurationInput
+	if err := req.decodeBody(&in); err != nil {
+		return nil, err
+	}
+	var v validator
+	domainID, _ := domainLabel(req, &v, "", stringShape{})
+	if v.required("eventBridge", in.EventBridge != nil) {
+		eb := in.EventBridge
+		v.required("eventBridge.enabled", eb.Enabled != nil)
+		if data := eb.IncludedData; data != nil {
+			if c := data.CaseData; c != nil && v.required("eventBridge.includedData.caseData.fields", c.Fields != nil) {
+				v.listLength("eventBridge.includedData.caseData.fields", len(c.Fields), caseEventFieldsShape)
+				for i, f := range c.Fields {
+					member := fmt.Sprintf("eventBridge.includedData.caseData.fields.%d.member.id", i+1)
+					if v.required(member, f.ID != nil) {
+						v.str(member, *f.ID, fieldIDShape)
+					}
+				}
+			}
+			if r := data.RelatedItemData; r != nil {
+				v.required("eventBridge.includedData.relatedItemData.includeContent", r.IncludeContent != nil)
+			}
+		}
+	}
+	if err := v.err(); err != nil {
+		return nil, err
+	}
+
+	e.store.mu.Lock()
+	defer e.store.mu.Unlock()
+	// PutCaseEventConfiguration declares no ConflictException.
+	d, err := e.domainForConfig(e.store.tenant(req.call.Account, req.call.Region), domainID, true, CodeValidation, "the case event configuration")
+	if err != nil {
+		return nil, err
+	}
+	if err := d.requireLiveFields("eventBridge.includedData.caseData.fields", in.EventBridge.fieldIDs()); err != nil {
+		return nil, err
+	}
+	d.EventConfiguration = deepCopy(in.EventBridge)
+	return nil, nil
+}
+
+type getCaseEventConfigurationOutput struct {
+	EventBridge *eventBridgeConfiguration `json:"eventBridge"`
+}
+
+// getCaseEventConfiguration answers the configuration last put; a domain
+// that never had one publishes no events.
+func getCaseEventConfiguration(e *Emulator, req *opRequest) (any, error) {
+	var v validator
+	domainID, _ := domainLabel(req, &v, "", stringShape{})
+	if err := v.err(); err != nil {
+		return nil, err
+	}
+	e.store.mu.RLock()
+	defer e.store.mu.RUnlock()
+	d, err := e.domainForConfig(e.store.tenant(req.call.Account, req.call.Region), domainID, false, "", "")
+	if err != nil {
+		return nil, err
+	}
+	if d.EventConfiguration == nil {
+		disabled := false
+		return getCaseEventConfigurationOutput{EventBridge: &eventBridgeConfiguration{Enabled: &disabled}}, nil
+	}
+	return getCaseEventConfigurationOutput{EventBridge: deepCopy(d.EventConfiguration)}, nil
+}

@@ -1,0 +1,590 @@
+package emulator
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+)
+
+// resourceTypeCaseRule is the resourceType of ResourceNotFoundException for
+// a case rule.
+const resourceTypeCaseRule = "CaseRule"
+
+// Rule types: the RuleType enum of the SDK (the model in shared/ knows only
+// Required; the SDK adds Hidden and FieldOptions).
+const (
+	ruleTypeRequired     = "Required"
+	ruleTypeHidden       = "Hidden"
+	ruleTypeFieldOptions = "FieldOptions"
+)
+
+// Constraint traits from the model.
+var (
+	// com.amazonaws.connectcases#CaseRuleName: length 1..100, pattern ^.*[\S]$.
+	caseRuleNameShape = stringShape{minLength: 1, maxLength: 100, pattern: patternFromModel(`^.*[\S]$`)}
+	// com.amazonaws.connectcases#CaseRuleId: length 1..500.
+	caseRuleIDShape = stringShape{minLength: 1, maxLength: 500}
+	// com.amazonaws.connectcases#CaseRuleDescription: length max 255.
+	caseRuleDescriptionShape = stringShape{minLength: 0, maxLength: 255}
+	// com.amazonaws.connectcases#CaseRuleIdentifierList: length 1..50.
+	caseRuleIdentifierListShape = listShape{minLength: 1, maxLength: 50}
+	// com.amazonaws.connectcases#BooleanConditionList: length max 100.
+	booleanConditionListShape = listShape{minLength: 0, maxLength: 100}
+	// OperandTwo.stringValue: length 1..1500.
+	operandStringShape = stringShape{minLength: 1, maxLength: 1500}
+)
+
+func caseRuleRoutes() []route {
+	// Routes from the smithy.api#http trait of each operation. ListCaseRules
+	// ends in a slash in the model, and the SDK sends it.
+	return []route{
+		{method: http.MethodPost, path: "/domains/{domainId}/case-rules", operation: "CreateCaseRule", handle: createCaseRule},
+		{method: http.MethodPost, path: "/domains/{domainId}/rules-batch", operation: "BatchGetCaseRule", handle: batchGetCaseRule},
+		{method: http.MethodPost, path: "/domains/{domainId}/rules-list/", operation: "ListCaseRules", handle: listCaseRules},
+		{method: http.MethodPut, path: "/domains/{domainId}/case-rules/{caseRuleId}", operation: "UpdateCaseRule", handle: updateCaseRule},
+		{method: http.MethodDelete, path: "/domains/{domainId}/case-rules/{caseRuleId}", operation: "DeleteCaseRule", handle: deleteCaseRule},
+	}
+}
+
+func init() {
+	fieldReferrers = append(fieldReferrers, (*domain).caseRulesUsingField)
+	domainChildren["case-rule"] = domainChild{resourceType: resourceTypeCaseRule, tags: (*domain).caseRuleTags}
+}
+
+// caseRule is a case rule as stored. A deleted rule stays, marked Deleted:
+// BatchGetCaseRule still returns it, ListCaseRules does not.
+type caseRule struct {
+	ID               string           `json:"caseRuleId"`
+	ARN              string           `json:"caseRuleArn"`
+	Name             string           `json:"name"`
+	Description      string           `json:"description,omitempty"`
+	Rule             *caseRuleDetails `json:"rule"`
+	Tags             tagMap           `json:"tags"`
+	Deleted          bool             `json:"deleted,omitempty"`
+	CreatedTime      time.Time        `json:"createdTime"`
+	LastModifiedTime time.Time        `json:"lastModifiedTime"`
+	Sequence         uint64           `json:"sequence"`
+}
+
+func (r *caseRule) sequence() uint64 { return r.Sequence }
+func (r *caseRule) isDeleted() bool  { return r.Deleted }
+
+// caseRuleDetails is the CaseRuleDetails union of the SDK.
+type caseRuleDetails struct {
+	Required     *conditionalRule      `json:"required,omitempty"`
+	Hidden       *conditionalRule      `json:"hidden,omitempty"`
+	FieldOptions *fieldOptionsCaseRule `json:"fieldOptions,omitempty"`
+}
+
+// conditionalRule is RequiredCaseRule (and the SDK's HiddenCaseRule, of the
+// same shape).
+type conditionalRule struct {
+	DefaultValue *bool              `json:"defaultValue"`
+	Conditions   []booleanCondition `json:"conditions"`
+}
+
+// booleanCondition is the BooleanCondition union; the SDK adds andAll and
+// orAll.
+type booleanCondition struct {
+	EqualTo    *booleanOperands   `json:"equalTo,omitempty"`
+	NotEqualTo *booleanOperands   `json:"notEqualTo,omitempty"`
+	AndAll     *compoundCondition `json:"andAll,omitempty"`
+	OrAll      *compoundCondition `json:"orAll,omitempty"`
+}
+
+type compoundCondition struct {
+	Conditions []booleanCondition `json:"conditions"`
+}
+
+type booleanOperands struct {
+	OperandOne *operandOne `json:"operandOne"`
+	OperandTwo *operandTwo `json:"operandTwo"`
+	Result     *bool       `json:"result"`
+}
+
+// operandOne is the OperandOne union: fieldId is its only member.
+type operandOne struct {
+	FieldID *string `json:"fieldId,omitempty"`
+}
+
+// operandTwo is the OperandTwo union.
+type operandTwo struct {
+	StringValue  *string   `json:"stringValue,omitempty"`
+	BooleanValue *bool     `json:"booleanValue,omitempty"`
+	DoubleValue  *float64  `json:"doubleValue,omitempty"`
+	EmptyValue   *struct{} `json:"emptyValue,omitempty"`
+}
+
+// fieldOptionsCaseRule is the SDK's FieldOptionsCaseRule.
+type fieldOptionsCaseRule struct {
+	ParentFieldID                   *string                          `json:"parentFieldId,omitempty"`
+	ChildFieldID                    *string                          `json:"childFieldId,omitempty"`
+	ParentChildFieldOptionsMappings []parentChildFieldOptionsMapping `json:"parentChildFieldOptionsMappings"`
+}
+
+type parentChildFieldOptionsMapping struct {
+	ParentFieldOptionValue *string  `json:"parentFieldOptionValue"`
+	ChildFieldOptionValues []string `json:"childFieldOptionValues"`
+}
+
+func caseRuleARN(domainARN, id string) string {
+	return domainARN + "/case-rule/" + id
+}
+
+// ruleType names the member of the union that is set.
+func (r *caseRuleDetails) ruleType() string {
+	switch {
+	case r.Required != nil:
+		return ruleTypeRequired
+	case r.Hidden != nil:
+		return ruleTypeHidden
+	default:
+		return ruleTypeFieldOptions
+	}
+}
+
+// fieldIDs returns the fields the rule reads, in order.
+func (r *caseRuleDetails) fieldIDs() []string {
+	if r == nil {
+		return nil
+	}
+	var ids []string
+	var walk func([]booleanCondition)
+	walk = func(conditions []booleanCondition) {
+		for _, c := range conditions {
+			for _, ops := range []*booleanOperands{c.EqualTo, c.NotEqualTo} {
+				if ops != nil && ops.OperandOne != nil && ops.OperandOne.FieldID != nil {
+					ids = append(ids, *ops.OperandOne.FieldID)
+				}
+			}
+			for _, compound := range []*compoundCondition{c.AndAll, c.OrAll} {
+				if compound != nil {
+					walk(compound.Conditions)
+				}
+			}
+		}
+	}
+	for _, cr := range []*conditionalRule{r.Required, r.Hidden} {
+		if cr != nil {
+			walk(cr.Conditions)
+		}
+	}
+	if fo := r.FieldOptions; fo != nil {
+		for _, id := range []*string{fo.ParentFieldID, fo.ChildFieldID} {
+			if id != nil {
+				ids = append(ids, *id)
+			}
+		}
+	}
+	return ids
+}
+
+// caseRuleDetails checks the constraint traits of a CaseRuleDetails.
+func (v *validator) caseRuleDetails(member string, r *caseRuleDetails) {
+	if !v.union(member, unionMembers(r.Required != nil, r.Hidden != nil, r.FieldOptions != nil), "required", "hidden", "fieldOptions") {
+		return
+	}
+	for _, m := range []struct {
+		name string
+		rule *conditionalRule
+	}{{"required", r.Required}, {"hidden", r.Hidden}} {
+		if m.rule == nil {
+			continue
+		}
+		path := member + "." + m.name
+		v.required(path+".defaultValue", m.rule.DefaultValue != nil)
+		if v.required(path+".conditions", m.rule.Conditions != nil) {
+			v.conditions(path+".conditions", m.rule.Conditions)
+		}
+	}
+	if fo := r.FieldOptions; fo != nil {
+		path := member + ".fieldOptions"
+		if v.required(path+".parentFieldId", fo.ParentFieldID != nil) {
+			v.str(path+".parentFieldId", *fo.ParentFieldID, fieldIDShape)
+		}
+		if v.required(path+".childFieldId", fo.ChildFieldID != nil) {
+			v.str(path+".childFieldId", *fo.ChildFieldID, fieldIDShape)
+		}
+		if v.required(path+".parentChildFieldOptionsMappings", fo.ParentChildFieldOptionsMappings != nil) {
+			for i, m := range fo.ParentChildFieldOptionsMappings {
+				mPath := fmt.Sprintf("%s.parentChildFieldOptionsMappings.%d.member", path, i+1)
+				if v.required(mPath+".parentFieldOptionValue", m.ParentFieldOptionValue != nil) {
+					v.str(mPath+".parentFieldOptionValue", *m.ParentFieldOptionValue, fieldOptionValueShape)
+				}
+				if v.required(mPath+".childFieldOptionValues", m.ChildFieldOptionValues != nil) {
+					for j, value := range m.ChildFieldOptionValues {
+						v.str(fmt.Sprintf("%s.childFieldOptionValues.%d.member", mPath, j+1), value, fieldOptionValueShape)
+					}
+				}
+			}
+		}
+	}
+}
+
+// conditions checks a BooleanConditionList.
+func (v *validator) conditions(path string, conditions []booleanCondition) {
+	v.listLength(path, len(conditions), booleanConditionListShape)
+	for i, c := range conditions {
+		cPath := fmt.Sprintf("%s.%d.member", path, i+1)
+		if !v.union(cPath, unionMembers(c.EqualTo != nil, c.NotEqualTo != nil, c.AndAll != nil, c.OrAll != nil), "equalTo", "notEqualTo", "andAll", "orAll") {
+			continue
+		}
+		for _, m := range []struct {
+			name string
+			ops  *booleanOperands
+		}{{"equalTo", c.EqualTo}, {"notEqualTo", c.NotEqualTo}} {
+			if m.ops != nil {
+				v.operands(cPath+"."+m.name, m.ops)
+			}
+		}
+		for _, m := range []struct {
+			name     string
+			compound *compoundCondition
+		}{{"andAll", c.AndAll}, {"orAll", c.OrAll}} {
+			if m.compound != nil && v.required(cPath+"."+m.name+".conditions", m.compound.Conditions != nil) {
+				v.conditions(cPath+"."+m.name+".conditions", m.compound.Conditions)
+			}
+		}
+	}
+}
+
+// operands checks a BooleanOperands.
+func (v *validator) operands(path string, ops *booleanOperands) {
+	if v.required(path+".operandOne", ops.OperandOne != nil) {
+		if v.union(path+".operandOne", unionMembers(ops.OperandOne.FieldID != nil), "fieldId") {
+			v.str(path+".operandOne.fieldId", *ops.OperandOne.FieldID, fieldIDShape)
+		}
+	}
+	if v.required(path+".operandTwo", ops.OperandTwo != nil) {
+		o := ops.OperandTwo
+		if v.union(path+".operandTwo", unionMembers(o.StringValue != nil, o.BooleanValue != nil, o.DoubleValue != nil, o.EmptyValue != nil),
+			"stringValue", "booleanValue", "doubleValue", "emptyValue") && o.StringValue != nil {
+			v.str(path+".operandTwo.stringValue", *o.StringValue, operandStringShape)
+		}
+	}
+	v.required(path+".result", ops.Result != nil)
+}
+
+func (d *domain) caseRuleByName(name string) *caseRule {
+	for _, r := range d.CaseRules {
+		if !r.Deleted && r.Name == name {
+			return r
+		}
+	}
+	return nil
+}
+
+// liveCaseRule returns the case rule with id unless it does not exist or is
+// deleted.
+func (d *domain) liveCaseRule(id string) (*caseRule, bool) {
+	r := d.CaseRules[id]
+	if r == nil || r.Deleted {
+		return nil, false
+	}
+	return r, true
+}
+
+func (d *domain) caseRuleTags(id string) *tagMap {
+	r, ok := d.liveCaseRule(id)
+	if !ok {
+		return nil
+	}
+	return &r.Tags
+}
+
+// caseRulesUsingField is the fieldReferrers finder of case rules.
+func (d *domain) caseRulesUsingField(fieldID string) []string {
+	var users []string
+	for _, r := range sortedBySequence(d.CaseRules) {
+		if r.Deleted {
+			continue
+		}
+		for _, id := range r.Rule.fieldIDs() {
+			if id == fieldID {
+				users = append(users, describeUse("case rule", r.Name, r.ID))
+				break
+			}
+		}
+	}
+	return users
+}
+
+type createCaseRuleInput struct {
+	Name        *string          `json:"name"`
+	Description *string          `json:"description"`
+	Rule        *caseRuleDetails `json:"rule"`
+}
+
+type createCaseRuleOutput struct {
+	CaseRuleID  string `json:"caseRuleId"`
+	CaseRuleARN string `json:"caseRuleArn"`
+}
+
+func createCaseRule(e *Emulator, req *opRequest) (any, error) {
+	var in createCaseRuleInput
+	if err := req.decodeBody(&in); err != nil {
+		return nil, err
+	}
+	var v validator
+	domainID, _ := domainLabel(req, &v, "", stringShape{})
+	if v.required("name", in.Name != nil) {
+		v.str("name", *in.Name, caseRuleNameShape)
+	}
+	if in.Description != nil {
+		v.str("description", *in.Description, caseRuleDescriptionShape)
+	}
+	if v.required("rule", in.Rule != nil) {
+		v.caseRuleDetails("rule", in.Rule)
+	}
+	if err := v.err(); err != nil {
+		return nil, err
+	}
+
+	now := e.now().UTC().Truncate(time.Millisecond)
+	e.store.mu.Lock()
+	defer e.store.mu.Unlock()
+	t := e.store.tenant(req.call.Account, req.call.Region)
+	d, err := e.domainForConfig(t, domainID, true, CodeConflict, "case rules")
+	if err != nil {
+		return nil, err
+	}
+	if err := d.requireLiveFields("rule", in.Rule.fieldIDs()); err != nil {
+		return nil, err
+	}
+	if existing := d.caseRuleByName(*in.Name); existing != nil {
+		return nil, conflictError("A case rule named '%s' already exists in domain '%s' (caseRuleId %s).", existing.Name, d.ID, existing.ID)
+	}
+	id := newUUID()
+	r := &caseRule{
+		ID:               id,
+		ARN:              caseRuleARN(d.ARN, id),
+		Name:             *in.Name,
+		Rule:             deepCopy(in.Rule),
+		Tags:             tagMap{},
+		CreatedTime:      now,
+		LastModifiedTime: now,
+		Sequence:         t.nextSequence(),
+	}
+	if in.Description != nil {
+		r.Description = *in.Description
+	}
+	if d.CaseRules == nil {
+		d.CaseRules = map[string]*caseRule{}
+	}
+	d.CaseRules[id] = r
+	return createCaseRuleOutput{CaseRuleID: r.ID, CaseRuleARN: r.ARN}, nil
+}
+
+type caseRuleIdentifier struct {
+	ID *string `json:"id"`
+}
+
+type batchGetCaseRuleInput struct {
+	CaseRules []caseRuleIdentifier `json:"caseRules"`
+}
+
+// getCaseRuleResponse is the model's GetCaseRuleResponse.
+type getCaseRuleResponse struct {
+	CaseRuleID       string           `json:"caseRuleId"`
+	Name             string           `json:"name"`
+	CaseRuleARN      string           `json:"caseRuleArn"`
+	Rule             *caseRuleDetails `json:"rule"`
+	Description      string           `json:"description,omitempty"`
+	Deleted          bool             `json:"deleted"`
+	CreatedTime      string           `json:"createdTime"`
+	LastModifiedTime string           `json:"lastModifiedTime"`
+	Tags             tagMap           `json:"tags"`
+}
+
+// caseRuleError is the model's CaseRuleError.
+type caseRuleError struct {
+	ID        string `json:"id"`
+	ErrorCode string `json:"errorCode"`
+	Message   string `json:"message"`
+}
+
+type batchGetCaseRuleOutput struct {
+	CaseRules []getCaseRuleResponse `json:"caseRules"`
+	Errors    []caseRuleError       `json:"errors"`
+}
+
+func batchGetCaseRule(e *Emulator, req *opRequest) (any, error) {
+	var in batchGetCaseRuleInput
+	if err := req.decodeBody(&in); err != nil {
+		return nil, err
+	}
+	var v validator
+	domainID, _ := domainLabel(req, &v, "", stringShape{})
+	if v.required("caseRules", in.CaseRules != nil) {
+		v.listLength("caseRules", len(in.CaseRules), caseRuleIdentifierListShape)
+		for i, id := range in.CaseRules {
+			member := fmt.Sprintf("caseRules.%d.member.id", i+1)
+			if v.required(member, id.ID != nil) {
+				v.str(member, *id.ID, caseRuleIDShape)
+			}
+		}
+	}
+	if err := v.err(); err != nil {
+		return nil, err
+	}
+
+	e.store.mu.RLock()
+	defer e.store.mu.RUnlock()
+	d, err := e.domainForConfig(e.store.tenant(req.call.Account, req.call.Region), domainID, false, "", "")
+	if err != nil {
+		return nil, err
+	}
+	out := batchGetCaseRuleOutput{CaseRules: []getCaseRuleResponse{}, Errors: []caseRuleError{}}
+	seen := map[string]bool{}
+	for _, id := range in.CaseRules {
+		if seen[*id.ID] {
+			continue
+		}
+		seen[*id.ID] = true
+		r := d.CaseRules[*id.ID]
+		if r == nil {
+			out.Errors = append(out.Errors, caseRuleError{ID: *id.ID, ErrorCode: CodeResourceNotFound, Message: fmt.Sprintf("Case rule '%s' does not exist in domain '%s'.", *id.ID, d.ID)})
+			continue
+		}
+		out.CaseRules = append(out.CaseRules, getCaseRuleResponse{
+			CaseRuleID:       r.ID,
+			Name:             r.Name,
+			CaseRuleARN:      r.ARN,
+			Rule:             deepCopy(r.Rule),
+			Description:      r.Description,
+			Deleted:          r.Deleted,
+			CreatedTime:      formatDateTime(r.CreatedTime),
+			LastModifiedTime: formatDateTime(r.LastModifiedTime),
+			Tags:             r.Tags.clone(),
+		})
+	}
+	return out, nil
+}
+
+type caseRuleSummary struct {
+	CaseRuleID  string `json:"caseRuleId"`
+	Name        string `json:"name"`
+	CaseRuleARN string `json:"caseRuleArn"`
+	RuleType    string `json:"ruleType"`
+	Description string `json:"description,omitempty"`
+}
+
+type listCaseRulesOutput struct {
+	CaseRules []caseRuleSummary `json:"caseRules"`
+	NextToken string            `json:"nextToken,omitempty"`
+}
+
+func listCaseRules(e *Emulator, req *opRequest) (any, error) {
+	var v validator
+	domainID, _ := domainLabel(req, &v, "", stringShape{})
+	maxResults, nextToken := pageQuery(req, &v, maxResultsRange, defaultFieldsMaxResults)
+	if err := v.err(); err != nil {
+		return nil, err
+	}
+	e.store.mu.RLock()
+	defer e.store.mu.RUnlock()
+	d, err := e.domainForConfig(e.store.tenant(req.call.Account, req.call.Region), domainID, false, "", "")
+	if err != nil {
+		return nil, err
+	}
+	page, next, err := livePage(d.CaseRules, nextToken, maxResults, nil)
+	if err != nil {
+		return nil, err
+	}
+	out := listCaseRulesOutput{CaseRules: []caseRuleSummary{}, NextToken: next}
+	for _, r := range page {
+		out.CaseRules = append(out.CaseRules, caseRuleSummary{
+			CaseRuleID: r.ID, Name: r.Name, CaseRuleARN: r.ARN, RuleType: r.Rule.ruleType(), Description: r.Description,
+		})
+	}
+	return out, nil
+}
+
+type updateCaseRuleInput struct {
+	Name        *string          `json:"name"`
+	Description *string          `json:"description"`
+	Rule        *caseRuleDetails `json:"rule"`
+}
+
+func updateCaseRule(e *Emulator, req *opRequest) (any, error) {
+	var in updateCaseRuleInput
+	if err := req.decodeBody(&in); err != nil {
+		return nil, err
+	}
+	var v validator
+	domainID, ruleID := domainLabel(req, &v, "caseRuleId", caseRuleIDShape)
+	if in.Name != nil {
+		v.str("name", *in.Name, caseRuleNameShape)
+	}
+	if in.Description != nil {
+		v.str("description", *in.Description, caseRuleDescriptionShape)
+	}
+	if in.Rule != nil {
+		v.caseRuleDetails("rule", in.Rule)
+	}
+	if err := v.err(); err != nil {
+		return nil, err
+	}
+
+	now := e.now().UTC().Truncate(time.Millisecond)
+	e.store.mu.Lock()
+	defer e.store.mu.Unlock()
+	d, err := e.domainForConfig(e.store.tenant(req.call.Account, req.call.Region), domainID, true, CodeConflict, "case rules")
+	if err != nil {
+		return nil, err
+	}
+	r := d.CaseRules[ruleID]
+	if r == nil {
+		return nil, notFoundError(resourceTypeCaseRule, ruleID)
+	}
+	if r.Deleted {
+		return nil, validationError("Case rule '%s' is deleted; a deleted case rule cannot be updated.", ruleID)
+	}
+	if in.Rule != nil {
+		if err := d.requireLiveFields("rule", in.Rule.fieldIDs()); err != nil {
+			return nil, err
+		}
+	}
+	if in.Name != nil && *in.Name != r.Name {
+		if existing := d.caseRuleByName(*in.Name); existing != nil {
+			return nil, conflictError("A case rule named '%s' already exists in domain '%s' (caseRuleId %s).", existing.Name, d.ID, existing.ID)
+		}
+		r.Name = *in.Name
+	}
+	if in.Description != nil {
+		r.Description = *in.Description
+	}
+	if in.Rule != nil {
+		r.Rule = deepCopy(in.Rule)
+	}
+	r.LastModifiedTime = now
+	return nil, nil
+}
+
+func deleteCaseRule(e *Emulator, req *opRequest) (any, error) {
+	var v validator
+	domainID, ruleID := domainLabel(req, &v, "caseRuleId", caseRuleIDShape)
+	if err := v.err(); err != nil {
+		// DeleteCaseRule declares no ValidationException; a malformed label
+		// cannot name a rule.
+		return nil, notFoundError(resourceTypeCaseRule, ruleID)
+	}
+	now := e.now().UTC().Truncate(time.Millisecond)
+	e.store.mu.Lock()
+	defer e.store.mu.Unlock()
+	d, err := e.domainForConfig(e.store.tenant(req.call.Account, req.call.Region), domainID, true, CodeConflict, "case rules")
+	if err != nil {
+		return nil, err
+	}
+	r := d.CaseRules[ruleID]
+	if r == nil || r.Deleted {
+		return nil, notFoundError(resourceTypeCaseRule, ruleID)
+	}
+	if users := d.templatesUsingCaseRule(ruleID); len(users) > 0 {
+		return nil, conflictError("Case rule '%s' (%s) is used by %s. Remove it from their rules before deleting it.", r.Name, ruleID, strings.Join(users, ", "))
+	}
+	r.Deleted = true
+	r.LastModifiedTime = now
+	return nil, nil
+}

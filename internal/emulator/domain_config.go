@@ -1,0 +1,159 @@
+package emulator
+
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Helpers shared by the configuration entities of a domain that came after
+// fields: layouts, templates, case rules and the case event configuration.
+
+// domainForConfig returns the domain a configuration operation acts on. A
+// write (forWrite) needs the domain Active; code is the error that says it is
+// not, which must be one the operation declares. what names the entity for
+// that message ("layouts", "templates", ...).
+func (e *Emulator) domainForConfig(t *tenant, id string, forWrite bool, code, what string) (*domain, error) {
+	d := t.domain(id)
+	if d == nil {
+		return nil, notFoundError(resourceTypeDomain, id)
+	}
+	if forWrite {
+		if status := d.status(e.now()); status != DomainStatusActive {
+			return nil, NewAPIError(code, fmt.Sprintf("Domain '%s' is %s; %s can be changed once it is %s.", id, status, what, DomainStatusActive))
+		}
+	}
+	return d, nil
+}
+
+// domainLabel validates the {domainId} label and, when name is not empty,
+// the label name of the entity with shape; it returns both.
+func domainLabel(req *opRequest, v *validator, name string, shape stringShape) (domainID, id string) {
+	domainID = req.label("domainId")
+	v.str("domainId", domainID, domainIDShape)
+	if name != "" {
+		id = req.label(name)
+		v.str(name, id, shape)
+	}
+	return domainID, id
+}
+
+// sequenced is an entity listed in creation order.
+type sequenced interface {
+	sequence() uint64
+	isDeleted() bool
+}
+
+// sortedBySequence returns the values of m in creation order.
+func sortedBySequence[T sequenced](m map[string]T) []T {
+	out := make([]T, 0, len(m))
+	for _, v := range m {
+		out = append(out, v)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].sequence() < out[j].sequence() })
+	return out
+}
+
+// livePage returns one page of the live (not deleted) entities of m that
+// keep, in creation order, after the position of nextToken, and the token of
+// the next page ("" at the end).
+func livePage[T sequenced](m map[string]T, nextToken string, maxResults int, keep func(T) bool) ([]T, string, error) {
+	var position sequencePageToken
+	if nextToken != "" {
+		if err := decodePageToken(nextToken, &position); err != nil {
+			return nil, "", err
+		}
+	}
+	page := []T{}
+	var lastListed uint64
+	for _, item := range sortedBySequence(m) {
+		if item.isDeleted() || item.sequence() <= position.AfterSequence || (keep != nil && !keep(item)) {
+			continue
+		}
+		if len(page) == maxResults {
+			return page, encodePageToken(sequencePageToken{AfterSequence: lastListed}), nil
+		}
+		page = append(page, item)
+		lastListed = item.sequence()
+	}
+	return page, "", nil
+}
+
+// liveCount counts the entities of m that are not deleted, and those that
+// are.
+func liveCount[T sequenced](m map[string]T) (live, deleted int) {
+	for _, item := range m {
+		if item.isDeleted() {
+			deleted++
+		} else {
+			live++
+		}
+	}
+	return live, deleted
+}
+
+// deepCopy copies a JSON-shaped value through JSON, which is how the store
+// persists it anyway: request documents are stored and returned without
+// sharing memory with the request or the response.
+func deepCopy[T any](v T) T {
+	var out T
+	data, err := json.Marshal(v)
+	if err != nil {
+		panic(fmt.Sprintf("deepCopy: %v", err)) // only JSON-shaped values reach here
+	}
+	if err := json.Unmarshal(data, &out); err != nil {
+		panic(fmt.Sprintf("deepCopy: %v", err))
+	}
+	return out
+}
+
+// duplicates returns the ids that occur more than once, in first-seen order.
+func duplicates(ids []string) []string {
+	seen := map[string]int{}
+	var dups []string
+	for _, id := range ids {
+		seen[id]++
+		if seen[id] == 2 {
+			dups = append(dups, id)
+		}
+	}
+	return dups
+}
+
+// describeUse formats one referrer for DeleteField's message, as
+// "layout 'Main' (id)".
+func describeUse(kind, name, id string) string {
+	return fmt.Sprintf("%s '%s' (%s)", kind, name, id)
+}
+
+// unionMembers counts the set members of a union for the validator.
+func unionMembers(set ...bool) int {
+	n := 0
+	for _, s := range set {
+		if s {
+			n++
+		}
+	}
+	return n
+}
+
+// union checks that exactly one member of a union is set; names lists them
+// in model order for the message.
+func (v *validator) union(field string, set int, names ...string) bool {
+	if set != 1 {
+		v.fail(field, "Member must set exactly one member of the union: "+strings.Join(names, ", "))
+		return false
+	}
+	return true
+}
+
+// listLength checks the smithy.api#length trait of a list member.
+func (v *validator) listLength(field string, n int, shape listShape) {
+	if n < shape.minLength {
+		v.fail(field, fmt.Sprintf("Member must have length greater than or equal to %d", shape.minLength))
+	}
+	if n > shape.maxLength {
+		v.fail(field, fmt.Sprintf("Member must have length less than or equal to %d", shape.maxLength))
+	}
+}

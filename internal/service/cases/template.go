@@ -1,0 +1,422 @@
+package cases
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/connectcases"
+	awstypes "github.com/aws/aws-sdk-go-v2/service/connectcases/types"
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/connect-cases/terraform-provider-cases/internal/conns"
+	"github.com/connect-cases/terraform-provider-cases/internal/validators"
+)
+
+var (
+	_ resource.ResourceWithConfigure   = (*templateResource)(nil)
+	_ resource.ResourceWithImportState = (*templateResource)(nil)
+	_ resource.ResourceWithModifyPlan  = (*templateResource)(nil)
+)
+
+// Limits from the API model.
+const (
+	// RequiredFieldList: length max 100.
+	maxRequiredFields = 100
+	// TemplateCaseRuleList: length max 50.
+	maxTemplateRules = 50
+)
+
+// NewTemplateResource returns the cases_template resource.
+func NewTemplateResource() resource.Resource { return &templateResource{} }
+
+type templateResource struct {
+	client *conns.Client
+}
+
+func (r *templateResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_template"
+}
+
+// templateStatuses lists the TemplateStatus enum the SDK knows.
+func templateStatuses() []string {
+	values := awstypes.TemplateStatus("").Values()
+	out := make([]string, len(values))
+	for i, v := range values {
+		out[i] = string(v)
+	}
+	return out
+}
+
+func (r *templateResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "A case template of an Amazon Connect Cases domain: what a case of one kind captures, " +
+			"which layout agents see, which fields are required and which case rules act on its fields. " +
+			"Everything it references (layout, fields, case rules) must exist; reference them by attribute and Terraform orders the work. Everything but the domain changes in place.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				MarkdownDescription: "`DOMAIN_ID,TEMPLATE_ID`, the import ID.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"domain_id": schema.StringAttribute{
+				MarkdownDescription: "The ID of the domain the template belongs to. Changing it replaces the template.",
+				Required:            true,
+				Validators:          []validator.String{stringvalidator.LengthBetween(1, 500)},
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+			},
+			"template_id": schema.StringAttribute{
+				MarkdownDescription: "The unique identifier of the template, assigned by the service.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"template_arn": schema.StringAttribute{
+				MarkdownDescription: "The ARN of the template, `arn:aws:cases:REGION:ACCOUNT:domain/DOMAIN_ID/template/TEMPLATE_ID`.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"name": schema.StringAttribute{
+				MarkdownDescription: "The name of the template: 1 to 100 characters, a single line not ending with white space, unique in the domain.",
+				Required:            true,
+				Validators:          []validator.String{stringvalidator.LengthBetween(1, 100), validators.APIName()},
+			},
+			"description": schema.StringAttribute{
+				MarkdownDescription: "A description of the template, 1 to 255 characters.",
+				Optional:            true,
+				Validators:          []validator.String{stringvalidator.LengthBetween(1, 255)},
+			},
+			"status": schema.StringAttribute{
+				MarkdownDescription: "`Active` or `Inactive` (default `Active`). Inactive templates cannot be used to create cases.",
+				Optional:            true,
+				Computed:            true,
+				Default:             stringdefault.StaticString(string(awstypes.TemplateStatusActive)),
+				Validators:          []validator.String{stringvalidator.OneOf(templateStatuses()...)},
+			},
+			"layout_configuration": schema.SingleNestedAttribute{
+				MarkdownDescription: "Which layout cases of this template show.",
+				Optional:            true,
+				Attributes: map[string]schema.Attribute{
+					"default_layout": schema.StringAttribute{
+						MarkdownDescription: "The ID of the layout (`cases_layout.x.layout_id`).",
+						Required:            true,
+						Validators:          []validator.String{stringvalidator.LengthBetween(1, 500)},
+					},
+				},
+			},
+			"required_fields": schema.SetAttribute{
+				MarkdownDescription: fmt.Sprintf("The IDs of the fields a case of this template must have; order does not matter. 1 to %d; leave it out for none.", maxRequiredFields),
+				ElementType:         types.StringType,
+				Optional:            true,
+				Validators: []validator.Set{
+					setvalidator.SizeBetween(1, maxRequiredFields),
+					setvalidator.ValueStringsAre(stringvalidator.LengthBetween(1, 500)),
+				},
+			},
+			"rules": schema.SetNestedAttribute{
+				MarkdownDescription: fmt.Sprintf("Case rules acting on fields of this template, each a rule and the field it applies to. 1 to %d; leave it out for none.", maxTemplateRules),
+				Optional:            true,
+				Validators:          []validator.Set{setvalidator.SizeBetween(1, maxTemplateRules)},
+				NestedObject: schema.NestedAttributeObject{
+					Attributes: map[string]schema.Attribute{
+						"case_rule_id": schema.StringAttribute{
+							MarkdownDescription: "The ID of the case rule (`cases_case_rule.x.case_rule_id`).",
+							Required:            true,
+							Validators:          []validator.String{stringvalidator.LengthBetween(1, 500)},
+						},
+						"field_id": schema.StringAttribute{
+							MarkdownDescription: "The ID of the field the rule acts on.",
+							Required:            true,
+							Validators:          []validator.String{stringvalidator.LengthBetween(1, 500)},
+						},
+					},
+				},
+			},
+			"created_time": schema.StringAttribute{
+				MarkdownDescription: "When the template was created, in RFC 3339 format.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"last_modified_time": schema.StringAttribute{
+				MarkdownDescription: "When the template was created or last updated, in RFC 3339 format.",
+				Computed:            true,
+			},
+			"tags":     tagsAttribute(),
+			"tags_all": tagsAllAttribute(),
+		},
+	}
+}
+
+func (r *templateResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+func (r *templateResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	planTagsAll(ctx, r.client, req.Plan, resp)
+}
+
+func (r *templateResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan templateModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	domainID, name := plan.DomainID.ValueString(), plan.Name.ValueString()
+	conn := r.client.Cases
+	out, err := conn.CreateTemplate(ctx, &connectcases.CreateTemplateInput{
+		DomainId:            aws.String(domainID),
+		Name:                aws.String(name),
+		Description:         plan.Description.ValueStringPointer(),
+		Status:              awstypes.TemplateStatus(plan.Status.ValueString()),
+		LayoutConfiguration: plan.layoutConfigurationToAPI(),
+		RequiredFields:      plan.requiredFieldsToAPI(),
+		Rules:               plan.rulesToAPI(),
+	})
+	if err != nil {
+		addError(&resp.Diagnostics, "creating", kindTemplate, name, err, templateErrorHint(err))
+		return
+	}
+	templateID, arn := aws.ToString(out.TemplateId), aws.ToString(out.TemplateArn)
+
+	wantTags := tagsFromValue(ctx, plan.TagsAll, &resp.Diagnostics)
+	plan.ID = types.StringValue(domainChildResourceID(domainID, templateID))
+	plan.TemplateID = types.StringValue(templateID)
+	plan.TemplateARN = types.StringValue(arn)
+	plan.CreatedTime = types.StringNull()
+	plan.LastModifiedTime = types.StringNull()
+	plan.TagsAll = tagsValue(nil, false)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if err := updateTags(ctx, conn, arn, nil, wantTags); err != nil {
+		addError(&resp.Diagnostics, "tagging", kindTemplate, templateID, err, "The template exists and is kept in state as tainted; the next apply replaces it.")
+		return
+	}
+	plan.TagsAll = tagsValue(wantTags, false)
+	t, err := findTemplateByID(ctx, conn, domainID, templateID)
+	if err != nil {
+		addError(&resp.Diagnostics, "reading", kindTemplate, templateID, err, "The template exists and is kept in state as tainted; the next apply replaces it.")
+		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+		return
+	}
+	plan.fill(domainID, t, r.client.DefaultTags, plan.Tags.IsNull())
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func templateErrorHint(err error) string {
+	var (
+		conflict *awstypes.ConflictException
+		quota    *awstypes.ServiceQuotaExceededException
+		invalid  *awstypes.ValidationException
+	)
+	switch {
+	case errors.As(err, &conflict):
+		return "Template names are unique in a domain; choose another name or import the existing template."
+	case errors.As(err, &quota):
+		return "A domain holds at most 100 templates unless the quota was raised."
+	case errors.As(err, &invalid):
+		return "A template's layout, required fields and case rules must exist in the domain and not be deleted, and a field may be required once; " +
+			"reference cases_layout, cases_field and cases_case_rule resources by attribute so that Terraform creates them first."
+	}
+	return ""
+}
+
+func (r *templateResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state templateModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	domainID, templateID := state.DomainID.ValueString(), state.TemplateID.ValueString()
+	t, err := findTemplateByID(ctx, r.client.Cases, domainID, templateID)
+	if IsNotFound(err) {
+		tflog.Warn(ctx, "Cases template not found or deleted, removing it from state", map[string]any{"domain_id": domainID, "template_id": templateID})
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		addError(&resp.Diagnostics, "reading", kindTemplate, templateID, err, "")
+		return
+	}
+	state.fill(domainID, t, r.client.DefaultTags, state.Tags.IsNull())
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+func (r *templateResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state templateModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	domainID, templateID := state.DomainID.ValueString(), state.TemplateID.ValueString()
+	conn := r.client.Cases
+
+	// UpdateTemplate leaves absent members as they are, so every member is
+	// sent, empty where the configuration has none: that is how a removed
+	// description, layout, required field or rule is cleared.
+	input := &connectcases.UpdateTemplateInput{
+		DomainId:            aws.String(domainID),
+		TemplateId:          aws.String(templateID),
+		Name:                plan.Name.ValueStringPointer(),
+		Description:         aws.String(plan.Description.ValueString()),
+		Status:              awstypes.TemplateStatus(plan.Status.ValueString()),
+		LayoutConfiguration: plan.layoutConfigurationToAPI(),
+		RequiredFields:      plan.requiredFieldsToAPI(),
+		Rules:               plan.rulesToAPI(),
+	}
+	if input.LayoutConfiguration == nil {
+		input.LayoutConfiguration = &awstypes.LayoutConfiguration{}
+	}
+	if input.RequiredFields == nil {
+		input.RequiredFields = []awstypes.RequiredField{}
+	}
+	if input.Rules == nil {
+		input.Rules = []awstypes.TemplateRule{}
+	}
+	if _, err := conn.UpdateTemplate(ctx, input); err != nil {
+		addError(&resp.Diagnostics, "updating", kindTemplate, templateID, err, templateErrorHint(err))
+		return
+	}
+	oldTags := tagsFromValue(ctx, state.TagsAll, &resp.Diagnostics)
+	newTags := tagsFromValue(ctx, plan.TagsAll, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if err := updateTags(ctx, conn, state.TemplateARN.ValueString(), oldTags, newTags); err != nil {
+		addError(&resp.Diagnostics, "updating tags of", kindTemplate, templateID, err, "")
+		return
+	}
+	t, err := findTemplateByID(ctx, conn, domainID, templateID)
+	if err != nil {
+		addError(&resp.Diagnostics, "reading", kindTemplate, templateID, err, "")
+		return
+	}
+	plan.fill(domainID, t, r.client.DefaultTags, plan.Tags.IsNull())
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *templateResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state templateModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	domainID, templateID := state.DomainID.ValueString(), state.TemplateID.ValueString()
+	_, err := r.client.Cases.DeleteTemplate(ctx, &connectcases.DeleteTemplateInput{DomainId: aws.String(domainID), TemplateId: aws.String(templateID)})
+	if err == nil || IsNotFound(err) {
+		return
+	}
+	addError(&resp.Diagnostics, "deleting", kindTemplate, templateID, err, "")
+}
+
+func (r *templateResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	region := ""
+	if r.client != nil {
+		region = r.client.Region
+	}
+	domainID, templateID, err := domainChildIDsFromImportID(req.ID, region, "template")
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid import ID for cases_template", err.Error())
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), domainChildResourceID(domainID, templateID))...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("domain_id"), domainID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("template_id"), templateID)...)
+}
+
+type templateModel struct {
+	ID                  types.String                      `tfsdk:"id"`
+	DomainID            types.String                      `tfsdk:"domain_id"`
+	TemplateID          types.String                      `tfsdk:"template_id"`
+	TemplateARN         types.String                      `tfsdk:"template_arn"`
+	Name                types.String                      `tfsdk:"name"`
+	Description         types.String                      `tfsdk:"description"`
+	Status              types.String                      `tfsdk:"status"`
+	LayoutConfiguration *templateLayoutConfigurationModel `tfsdk:"layout_configuration"`
+	RequiredFields      []string                          `tfsdk:"required_fields"`
+	Rules               []templateRuleModel               `tfsdk:"rules"`
+	CreatedTime         types.String                      `tfsdk:"created_time"`
+	LastModifiedTime    types.String                      `tfsdk:"last_modified_time"`
+	Tags                types.Map                         `tfsdk:"tags"`
+	TagsAll             types.Map                         `tfsdk:"tags_all"`
+}
+
+type templateLayoutConfigurationModel struct {
+	DefaultLayout types.String `tfsdk:"default_layout"`
+}
+
+type templateRuleModel struct {
+	CaseRuleID types.String `tfsdk:"case_rule_id"`
+	FieldID    types.String `tfsdk:"field_id"`
+}
+
+func (m *templateModel) layoutConfigurationToAPI() *awstypes.LayoutConfiguration {
+	if m.LayoutConfiguration == nil {
+		return nil
+	}
+	return &awstypes.LayoutConfiguration{DefaultLayout: m.LayoutConfiguration.DefaultLayout.ValueStringPointer()}
+}
+
+func (m *templateModel) requiredFieldsToAPI() []awstypes.RequiredField {
+	if m.RequiredFields == nil {
+		return nil
+	}
+	out := make([]awstypes.RequiredField, 0, len(m.RequiredFields))
+	for _, id := range m.RequiredFields {
+		out = append(out, awstypes.RequiredField{FieldId: aws.String(id)})
+	}
+	return out
+}
+
+func (m *templateModel) rulesToAPI() []awstypes.TemplateRule {
+	if m.Rules == nil {
+		return nil
+	}
+	out := make([]awstypes.TemplateRule, 0, len(m.Rules))
+	for _, r := range m.Rules {
+		out = append(out, awstypes.TemplateRule{CaseRuleId: r.CaseRuleID.ValueStringPointer(), FieldId: r.FieldID.ValueStringPointer()})
+	}
+	return out
+}
+
+// fill copies a GetTemplate answer into the model. Empty lists read as
+// absent, the way they are written.
+func (m *templateModel) fill(domainID string, t *connectcases.GetTemplateOutput, defaultTags map[string]string, tagsWereNull bool) {
+	templateID := aws.ToString(t.TemplateId)
+	m.ID = types.StringValue(domainChildResourceID(domainID, templateID))
+	m.DomainID = types.StringValue(domainID)
+	m.TemplateID = types.StringValue(templateID)
+	m.TemplateARN = types.StringValue(aws.ToString(t.TemplateArn))
+	m.Name = types.StringValue(aws.ToString(t.Name))
+	m.Description = optionalString(t.Description)
+	m.Status = types.StringValue(string(t.Status))
+	m.LayoutConfiguration = nil
+	if t.LayoutConfiguration != nil && aws.ToString(t.LayoutConfiguration.DefaultLayout) != "" {
+		m.LayoutConfiguration = &templateLayoutConfigurationModel{DefaultLayout: types.StringValue(aws.ToString(t.LayoutConfiguration.DefaultLayout))}
+	}
+	m.RequiredFields = nil
+	for _, f := range t.RequiredFields {
+		m.RequiredFields = append(m.RequiredFields, aws.ToString(f.FieldId))
+	}
+	m.Rules = nil
+	for _, r := range t.Rules {
+		m.Rules = append(m.Rules, templateRuleModel{CaseRuleID: types.StringValue(aws.ToString(r.CaseRuleId)), FieldID: types.StringValue(aws.ToString(r.FieldId))})
+	}
+	m.CreatedTime = timeString(t.CreatedTime)
+	m.LastModifiedTime = timeString(t.LastModifiedTime)
+	all := tagsFromAPI(t.Tags)
+	m.TagsAll = tagsValue(all, false)
+	m.Tags = tagsValue(ownTags(defaultTags, all, tagKeys(m.Tags)), tagsWereNull)
+}
