@@ -294,4 +294,3 @@ func TestCommand_corruptStateFileStopsStartUp(t *testing.T) {
 		t.Errorf("the corrupt file was rewritten: %q", data)
 	}
 }
-
