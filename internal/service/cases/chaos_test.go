@@ -224,3 +224,65 @@ func stateMatchesEmulator(tg *acctest.Target, names []string, want int) resource
 		return nil
 	}
 }
+
+// TestAccDomain_throttledStatusPolls: a throttled status read is no
+// reading. While every GetDomain is throttled, the create waiter keeps
+// backing off and reading until its own timeout, then reports that no read
+// succeeded (not the throttling error, and not later than asked); the
+// domain stays in state, tainted. When throttling eases, the next apply
+// gets through the throttled reads that remain and converges.
+func TestAccDomain_throttledStatusPolls(t *testing.T) {
+	tg := acctest.NewTarget(t)
+	tg.RequireEmulator(t)
+	name := acctest.RandomName("domain")
+	throttleReads := func(times int) {
+		if err := tg.Emulator.SetFaults(emulator.FaultConfig{Rules: []emulator.FaultRule{{
+			Operations: []string{"GetDomain"}, Probability: 1, Times: times,
+			Action: emulator.FaultError, Code: emulator.CodeThrottling, RetryAfterSeconds: 1,
+		}}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	firedAtLeast := func(want int) resource.TestCheckFunc {
+		return func(*terraform.State) error {
+			if got := tg.Emulator.Faults().Total(); got < want {
+				return fmt.Errorf("%d throttled status reads, want at least %d", got, want)
+			}
+			return nil
+		}
+	}
+	// Retries let refreshes (which the SDK retries) through the throttled
+	// reads of the second step; the waiter retries by itself.
+	config := tg.ProviderConfig("  max_retries = 10") + configDomainTimeout(name, "4s")
+
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             checkDomainsDestroyed(tg, name),
+		Steps: []resource.TestStep{
+			{
+				PreConfig:   func() { throttleReads(0) },
+				Config:      config,
+				ExpectError: outputPattern("timed out after 4s before it became Active (last status: no successful read)", "kept in state as tainted"),
+			},
+			{
+				// More than one read was throttled: the waiter retried
+				// rather than failing on the first.
+				PreConfig: func() {
+					if got := tg.Emulator.Faults().Total(); got < 2 {
+						t.Errorf("the waiter read %d times under throttling, want it to keep reading", got)
+					}
+					throttleReads(3)
+				},
+				Config: config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(domainAddress, plancheck.ResourceActionDestroyBeforeCreate)},
+				},
+				Check: resource.ComposeAggregateTestCheckFunc(
+					resource.TestCheckResourceAttr(domainAddress, "domain_status", "Active"),
+					firedAtLeast(3),
+				),
+			},
+		},
+	})
+}
