@@ -143,3 +143,46 @@ func TestCreateDomain_aCreateThatNeverLandedFails(t *testing.T) {
 		t.Errorf("domains = %+v, want none", held)
 	}
 }
+
+// TestDeleteDomain_committedButAnsweredWithAnErrorIsDeleted: every answer
+// to DeleteDomain is lost after the commit and the client does not retry
+// (max_retries = 0); the domain is gone, so the delete succeeded.
+func TestDeleteDomain_committedButAnsweredWithAnErrorIsDeleted(t *testing.T) {
+	for _, then := range []string{emulator.FaultThenError, emulator.FaultThenDrop} {
+		t.Run(then, func(t *testing.T) {
+			e, client := startTestEmulator(t, nil)
+			out, err := client.CreateDomain(context.Background(), &connectcases.CreateDomainInput{Name: aws.String("doomed")})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := e.SetFaults(emulator.FaultConfig{Rules: []emulator.FaultRule{{
+				Operations: []string{"DeleteDomain"}, Probability: 1, Action: emulator.FaultCommitThenFail, Then: then,
+			}}}); err != nil {
+				t.Fatal(err)
+			}
+			noRetry := connectcases.New(client.Options(), func(o *connectcases.Options) { o.Retryer = aws.NopRetryer{} })
+			if err := deleteDomain(context.Background(), noRetry, aws.ToString(out.DomainId)); err != nil {
+				t.Errorf("deleteDomain = %v, want success: the domain is gone", err)
+			}
+			if held := e.Domains(testAccount, "us-west-2"); len(held) != 0 {
+				t.Errorf("domains = %+v", held)
+			}
+		})
+	}
+
+	t.Run("a delete that did not happen is an error", func(t *testing.T) {
+		e, client := startTestEmulator(t, nil)
+		out, err := client.CreateDomain(context.Background(), &connectcases.CreateDomainInput{Name: aws.String("kept")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := e.SetFaults(emulator.FaultConfig{Rules: []emulator.FaultRule{{
+			Operations: []string{"DeleteDomain"}, Probability: 1, Action: emulator.FaultError, Code: emulator.CodeInternalServer,
+		}}}); err != nil {
+			t.Fatal(err)
+		}
+		if err := deleteDomain(context.Background(), client, aws.ToString(out.DomainId)); err == nil {
+			t.Error("deleteDomain succeeded, but the domain still exists")
+		}
+	})
+}

@@ -260,8 +260,9 @@ func findLandedDomain(ctx context.Context, conn *connectcases.Client, name strin
 	return nil, nil
 }
 
-// createMayHaveLanded reports whether a failed CreateDomain may still have
-// created the domain: anything but a definite rejection by the service.
+// createMayHaveLanded reports whether a failed CreateDomain (or
+// DeleteDomain) may still have taken effect: anything but a definite
+// rejection by the service.
 func createMayHaveLanded(err error) bool {
 	var (
 		validation *awstypes.ValidationException
@@ -333,16 +334,37 @@ func (r *domainResource) Delete(ctx context.Context, req resource.DeleteRequest,
 		return
 	}
 	id := state.DomainID.ValueString()
-	// A delete that the service committed but answered with an error is
-	// retried by the SDK and then meets "not found": that is success.
-	_, err := r.client.Cases.DeleteDomain(ctx, &connectcases.DeleteDomainInput{DomainId: aws.String(id)})
-	if err != nil && !IsNotFound(err) {
+	if err := deleteDomain(ctx, r.client.Cases, id); err != nil {
 		addError(&resp.Diagnostics, "deleting", kindDomain, id, err, "")
 		return
 	}
 	if err := waitDomainDeleted(ctx, r.client, id, timeout); err != nil {
 		addError(&resp.Diagnostics, "waiting for deletion of", kindDomain, id, err, "")
 	}
+}
+
+// deleteDomain deletes a domain; a domain already gone is success.
+//
+// A delete that the service committed but answered with an error (a 5xx,
+// a dropped connection) is retried by the SDK and then meets "not found",
+// which is success. When the retries run out first, or the context ends,
+// the answer is ambiguous, so one read decides: a domain that is gone was
+// deleted.
+func deleteDomain(ctx context.Context, conn *connectcases.Client, id string) error {
+	_, err := conn.DeleteDomain(ctx, &connectcases.DeleteDomainInput{DomainId: aws.String(id)})
+	if err == nil || IsNotFound(err) {
+		return nil
+	}
+	if !createMayHaveLanded(err) {
+		return err
+	}
+	checkCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), adoptionLookupTimeout)
+	defer cancel()
+	if _, findErr := findDomainByID(checkCtx, conn, id); IsNotFound(findErr) {
+		tflog.Warn(ctx, "DeleteDomain failed ambiguously but the domain is gone", map[string]any{"domain_id": id, "delete_error": err.Error()})
+		return nil
+	}
+	return err
 }
 
 func (r *domainResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
