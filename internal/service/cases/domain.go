@@ -209,7 +209,7 @@ func createDomain(ctx context.Context, conn *connectcases.Client, name string) (
 	if !createMayHaveLanded(createErr) {
 		return "", "", createErr
 	}
-	// Look even when ctx is already cancelled: a domain that landed and is
+	// Look even when ctx is already canceled: a domain that landed and is
 	// not recorded would be orphaned.
 	lookupCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), adoptionLookupTimeout)
 	defer cancel()

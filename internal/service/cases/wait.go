@@ -136,7 +136,11 @@ func waitDomainActive(ctx context.Context, client *conns.Client, id string, time
 	if err != nil {
 		return nil, err
 	}
-	return out.(*connectcases.GetDomainOutput), nil
+	d, ok := out.(*connectcases.GetDomainOutput)
+	if !ok {
+		return nil, fmt.Errorf("waiting for %s %s: unexpected reading %T", kindDomain, id, out)
+	}
+	return d, nil
 }
 
 // waitDomainDeleted waits until GetDomain says the domain is gone.
