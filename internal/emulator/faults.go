@@ -210,7 +210,7 @@ func ParseFaultConfig(data []byte) (FaultConfig, error) {
 	if decoder.More() {
 		return FaultConfig{}, errors.New("unexpected data after the JSON document")
 	}
-	if err := doc.FaultConfig.validate(); err != nil {
+	if err := doc.validate(); err != nil {
 		return FaultConfig{}, err
 	}
 	return doc.FaultConfig, nil
@@ -320,7 +320,9 @@ func (f *faultEngine) AfterOperation(_ context.Context, call Call, result error)
 	delete(f.pending, call.RequestID)
 	f.mu.Unlock()
 	if !ok || result != nil {
-		return nil
+		// Not picked, or the handler refused the request: its own answer
+		// stands, since nothing was committed to hide.
+		return nil //nolint:nilerr // result is the handler's error, answered as is
 	}
 	if r.Then == FaultThenDrop {
 		return ErrDropConnection

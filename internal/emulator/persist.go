@@ -26,7 +26,7 @@ import (
 // when the emulator stopped settles on time after a restart.
 
 // stateFileFormat and stateFileVersion head every state file, so that a file
-// of another kind is recognised rather than read as an empty store.
+// of another kind is recognized rather than read as an empty store.
 const (
 	stateFileFormat  = "cases-emulator-state"
 	stateFileVersion = 1

@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // casesRoutes is the route table of the Cases API: each entity file
@@ -109,6 +110,12 @@ func (r *opRequest) label(name string) string { return r.labels[name] }
 func (r *opRequest) decodeBody(v any) error {
 	if len(strings.TrimSpace(string(r.body))) == 0 {
 		return nil
+	}
+	// encoding/json replaces invalid UTF-8 with U+FFFD without a word, so
+	// a name sent in another encoding would be stored changed. JSON text
+	// must be UTF-8 (RFC 8259); say so rather than guess.
+	if !utf8.Valid(r.body) {
+		return validationError("The request body is not valid UTF-8; JSON text must be encoded in UTF-8.")
 	}
 	err := json.Unmarshal(r.body, v)
 	if err == nil {

@@ -213,21 +213,56 @@ func createDomain(ctx context.Context, conn *connectcases.Client, name string) (
 	// not recorded would be orphaned.
 	lookupCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), adoptionLookupTimeout)
 	defer cancel()
-	found, err := findDomainsByName(lookupCtx, conn, name)
+	found, err := findLandedDomain(lookupCtx, conn, name)
 	if err != nil {
 		return "", "", fmt.Errorf("%w (and looking up whether the create landed failed: %v)", createErr, err)
 	}
-	if len(found) == 0 {
+	if found == nil {
 		return "", "", createErr
 	}
 	tflog.Warn(ctx, "CreateDomain failed ambiguously but the domain exists; adopting it", map[string]any{
-		"name": name, "domain_id": aws.ToString(found[0].DomainId), "create_error": createErr.Error(),
+		"name": name, "domain_id": aws.ToString(found.DomainId), "create_error": createErr.Error(),
 	})
-	return aws.ToString(found[0].DomainId), aws.ToString(found[0].DomainArn), nil
+	return aws.ToString(found.DomainId), aws.ToString(found.DomainArn), nil
 }
 
-// createMayHaveLanded reports whether a failed CreateDomain may still have
-// created the domain: anything but a definite rejection by the service.
+// adoptionLookupPauses are the pauses before each look for a create that
+// may have landed. A request the client gave up on (an interrupted apply,
+// a timeout) can still be in the service's pipeline and commit a moment
+// after the client stopped waiting, so one look right away does not prove
+// that it never landed. Seven and a half seconds in all, spent only after
+// an ambiguous failure that found nothing.
+var adoptionLookupPauses = []time.Duration{0, 500 * time.Millisecond, time.Second, 2 * time.Second, 4 * time.Second}
+
+// findLandedDomain looks for the domain called name on the
+// adoptionLookupPauses schedule and returns it, or nil when every look
+// came back empty. It fails only when no look succeeded at all.
+func findLandedDomain(ctx context.Context, conn *connectcases.Client, name string) (*awstypes.DomainSummary, error) {
+	var lastErr error
+	looked := false
+	for _, pause := range adoptionLookupPauses {
+		if err := sleep(ctx, pause); err != nil {
+			break
+		}
+		found, err := findDomainsByName(ctx, conn, name)
+		if err != nil {
+			lastErr = err
+			continue
+		}
+		looked = true
+		if len(found) > 0 {
+			return &found[0], nil
+		}
+	}
+	if !looked && lastErr != nil {
+		return nil, lastErr
+	}
+	return nil, nil
+}
+
+// createMayHaveLanded reports whether a failed CreateDomain (or
+// DeleteDomain) may still have taken effect: anything but a definite
+// rejection by the service.
 func createMayHaveLanded(err error) bool {
 	var (
 		validation *awstypes.ValidationException
@@ -299,16 +334,37 @@ func (r *domainResource) Delete(ctx context.Context, req resource.DeleteRequest,
 		return
 	}
 	id := state.DomainID.ValueString()
-	// A delete that the service committed but answered with an error is
-	// retried by the SDK and then meets "not found": that is success.
-	_, err := r.client.Cases.DeleteDomain(ctx, &connectcases.DeleteDomainInput{DomainId: aws.String(id)})
-	if err != nil && !IsNotFound(err) {
+	if err := deleteDomain(ctx, r.client.Cases, id); err != nil {
 		addError(&resp.Diagnostics, "deleting", kindDomain, id, err, "")
 		return
 	}
 	if err := waitDomainDeleted(ctx, r.client, id, timeout); err != nil {
 		addError(&resp.Diagnostics, "waiting for deletion of", kindDomain, id, err, "")
 	}
+}
+
+// deleteDomain deletes a domain; a domain already gone is success.
+//
+// A delete that the service committed but answered with an error (a 5xx,
+// a dropped connection) is retried by the SDK and then meets "not found",
+// which is success. When the retries run out first, or the context ends,
+// the answer is ambiguous, so one read decides: a domain that is gone was
+// deleted.
+func deleteDomain(ctx context.Context, conn *connectcases.Client, id string) error {
+	_, err := conn.DeleteDomain(ctx, &connectcases.DeleteDomainInput{DomainId: aws.String(id)})
+	if err == nil || IsNotFound(err) {
+		return nil
+	}
+	if !createMayHaveLanded(err) {
+		return err
+	}
+	checkCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), adoptionLookupTimeout)
+	defer cancel()
+	if _, findErr := findDomainByID(checkCtx, conn, id); IsNotFound(findErr) {
+		tflog.Warn(ctx, "DeleteDomain failed ambiguously but the domain is gone", map[string]any{"domain_id": id, "delete_error": err.Error()})
+		return nil
+	}
+	return err
 }
 
 func (r *domainResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
