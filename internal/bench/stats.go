@@ -40,3 +40,25 @@ func Percentile(sorted []time.Duration, p float64) time.Duration {
 	rank := int(float64(len(sorted))*p/100+0.999999999) - 1
 	return sorted[min(max(rank, 0), len(sorted)-1)]
 }
+
+// MedianRatio returns the median of a[i]/b[i] over the pairs both hold:
+// with a and b timed in turn, round by round, a slow phase of the machine
+// weighs on both sides of a pair, so this ratio drifts less than the ratio
+// of the medians. 0 without pairs.
+func MedianRatio(a, b []time.Duration) float64 {
+	var ratios []float64
+	for i := range min(len(a), len(b)) {
+		if b[i] > 0 {
+			ratios = append(ratios, float64(a[i])/float64(b[i]))
+		}
+	}
+	if len(ratios) == 0 {
+		return 0
+	}
+	slices.Sort(ratios)
+	mid := len(ratios) / 2
+	if len(ratios)%2 == 1 {
+		return ratios[mid]
+	}
+	return (ratios[mid-1] + ratios[mid]) / 2
+}

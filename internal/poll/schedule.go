@@ -31,15 +31,18 @@ const (
 )
 
 // ramp is the start of the schedule: prompt reads while a quick
-// transition is likely, growing to SteadyInterval.
+// transition is likely, growing to SteadyInterval. After the first, no
+// pause is shorter than DefaultMinSpacing, so that one waiter alone never
+// reads faster than the Pacer lets it: the schedule is then what actually
+// happens, and Simulate measures it.
 var ramp = []time.Duration{
 	FirstDelay,
-	250 * time.Millisecond,
-	500 * time.Millisecond,
+	DefaultMinSpacing,
 	750 * time.Millisecond,
 	1000 * time.Millisecond,
 	1500 * time.Millisecond,
 	2000 * time.Millisecond,
+	3000 * time.Millisecond,
 }
 
 // Delay returns how long to wait before status read number attempt

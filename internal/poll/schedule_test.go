@@ -26,6 +26,16 @@ func TestDelayRampsToSteadyInterval(t *testing.T) {
 	}
 }
 
+// After the first read, the schedule never asks for a read sooner than the
+// pacer would grant one, so one waiter alone is never held back by it.
+func TestDelayRespectsPacerSpacing(t *testing.T) {
+	for attempt := 1; attempt < 20; attempt++ {
+		if d := Delay(attempt, 0); d < DefaultMinSpacing {
+			t.Errorf("Delay(%d) = %s, shorter than the pacer's %s", attempt, d, DefaultMinSpacing)
+		}
+	}
+}
+
 func TestDelayBacksOffOnThrottling(t *testing.T) {
 	for attempt := range 12 {
 		base := Delay(attempt, 0)

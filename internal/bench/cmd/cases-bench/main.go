@@ -58,7 +58,7 @@ func main() {
 	flag.StringVar(&o.out, "out", "", "also write the table to this file")
 	flag.StringVar(&o.profileDir, "profile", "", "write CPU profiles of the emulator under load and of the provider during the plan here")
 	flag.IntVar(&o.planResources, "plan-resources", 100, "resources in each plan workspace")
-	flag.IntVar(&o.planRuns, "plan-runs", 5, "plans per workspace (the median is reported)")
+	flag.IntVar(&o.planRuns, "plan-runs", 7, "plans per workspace (the median is reported)")
 	flag.IntVar(&o.loadClients, "load-clients", 16, "concurrent clients of the throughput measurement")
 	flag.DurationVar(&o.loadDuration, "load-duration", 3*time.Second, "measured time of one throughput round")
 	flag.IntVar(&o.loadRounds, "load-rounds", 2, "throughput rounds per target, interleaved (the best is reported)")
@@ -139,15 +139,25 @@ func run(ctx context.Context, o options) ([]bench.Row, error) {
 	}
 	tfVersion, _ := exec.Command(tfBin, "version").Output()
 
-	// 1. Detection lag lanes: mostly sleeping, so they run in the
-	// background, each with its own emulator, while the CPU-bound
-	// measurements run in the foreground.
-	lanes := lagLanes(o.quick)
-	logf("detection lag: %d lanes in the background (longest: D=%s)", len(lanes), longest(lanes))
-	lagDone := make(chan []bench.LagResult, 1)
-	go func() { lagDone <- bench.MeasureLags(ctx, lanes) }()
+	cliConfig := filepath.Join(o.work, "bench.tfrc")
+	overrides := map[string]string{
+		bench.CasesAddress:   filepath.Dir(providerBin),
+		bench.FixtureAddress: filepath.Dir(fixtureBin),
+	}
+	if err := bench.WriteCLIConfig(cliConfig, overrides); err != nil {
+		return nil, err
+	}
+	tf := &bench.Terraform{Bin: tfBin, CLIConfig: cliConfig}
 
-	var rows []bench.Row
+	// 1. Detection lag: the lanes mostly sleep, so they run together, each
+	// against an emulator of its own; nothing CPU-bound runs beside them,
+	// so that the timers of the waiters fire on time.
+	lanes := lagLanes(o.quick)
+	logf("detection lag: %d lanes of terraform apply at once (longest: D=%s)", len(lanes), longest(lanes))
+	results := bench.MeasureLags(ctx, tf, o.work, lanes)
+	if ctx.Err() != nil {
+		return nil, fmt.Errorf("detection lag: %w", ctx.Err())
+	}
 
 	// 2. Emulator throughput against a minimal net/http handler.
 	throughput, err := measureThroughput(ctx, o)
@@ -156,13 +166,12 @@ func run(ctx context.Context, o options) ([]bench.Row, error) {
 	}
 
 	// 3. Plan overhead and start-up.
-	planRows, err := measurePlans(ctx, o, tfBin, providerBin, fixtureBin)
+	planRows, err := measurePlans(ctx, o, tf, overrides, providerBin, fixtureBin)
 	if err != nil {
 		return nil, fmt.Errorf("plan: %w", err)
 	}
 
-	logf("waiting for the detection lag lanes")
-	results := <-lagDone
+	var rows []bench.Row
 	rows = append(rows, lagRows(results)...)
 	rows = append(rows, planRows...)
 	rows = append(rows, throughput...)
@@ -192,7 +201,7 @@ const (
 )
 
 func lagLanes(quick bool) []bench.LagConfig {
-	runs := map[time.Duration]int{500 * time.Millisecond: 10, 2 * time.Second: 8, 10 * time.Second: 5, 60 * time.Second: 3}
+	runs := map[time.Duration]int{500 * time.Millisecond: 6, 2 * time.Second: 5, 10 * time.Second: 4, 60 * time.Second: 3}
 	delays := lagDelays
 	concurrent, throttled := concurrentDelay, throttleDelay
 	if quick {
@@ -205,7 +214,7 @@ func lagLanes(quick bool) []bench.LagConfig {
 		lanes = append(lanes, bench.LagConfig{Name: "d" + d.String(), Delay: d, Runs: runs[d], Concurrent: 1})
 	}
 	lanes = append(lanes,
-		bench.LagConfig{Name: "concurrent", Delay: concurrent, Runs: 2, Concurrent: concurrentCreates},
+		bench.LagConfig{Name: "concurrent", Delay: concurrent, Runs: 3, Concurrent: concurrentCreates},
 		bench.LagConfig{Name: "throttled", Delay: throttled, Runs: 3, Concurrent: 1, ThrottleShare: throttleShare, Seed: 1},
 	)
 	return lanes
@@ -270,7 +279,7 @@ func lagRows(results []bench.LagResult) []bench.Row {
 			Baseline: fmt.Sprintf("sim: ours %s, aws %s, cloud control %s", bench.Seconds(simOurs.MeanLag), bench.Seconds(simAWS.MeanLag), bench.Seconds(simCC.MeanLag)),
 			Ratio:    bench.Ratio(r.MeanLag().Seconds(), simAWS.MeanLag.Seconds()) + " vs aws",
 			Status:   status,
-			Inputs:   fmt.Sprintf("%d/%d creates ok through ApplyResourceChange; own emulator", len(r.Lags), r.Creates()) + failureNote(r),
+			Inputs:   fmt.Sprintf("%d/%d creates ok, one terraform apply each (median apply %s); lag = Active to the answer of the read that saw it", len(r.Lags), r.Creates(), bench.Seconds(bench.Median(r.Applies))) + failureNote(r),
 		})
 	}
 	if len(deviation) > 0 {
@@ -299,7 +308,7 @@ func lagRows(results []bench.LagResult) []bench.Row {
 			Ratio:    bench.Ratio(float64(r.MaxPerSecond), 2),
 			Goal:     "<= 2 in every 1 s window",
 			Status:   bench.Check(r.MaxPerSecond <= 2 && len(r.Failures) == 0),
-			Inputs:   fmt.Sprintf("%d runs of %d creates, %d/%d ok, %d GetDomain calls counted by a wrapping http.Handler", r.Config.Runs, r.Config.Concurrent, len(r.Lags), r.Creates(), r.GetDomainCalls) + failureNote(r),
+			Inputs:   fmt.Sprintf("%d terraform applies of %d cases_domain (count), %d/%d ok, %d GetDomain arrivals recorded in front of the emulator", r.Config.Runs, r.Config.Concurrent, len(r.Lags), r.Creates(), r.GetDomainCalls) + failureNote(r),
 		})
 	}
 	if r, ok := byName["throttled"]; ok {
@@ -321,7 +330,7 @@ func lagRows(results []bench.LagResult) []bench.Row {
 			Ratio:    bench.Ratio(rate, baseRate) + " read rate",
 			Goal:     "every create succeeds, reads slow down",
 			Status:   bench.Check(len(r.Failures) == 0 && len(r.Lags) == r.Creates() && slowed),
-			Inputs:   "429 ThrottlingException with X-Amzn-ErrorType from a wrapping handler, seeded share" + failureNote(r),
+			Inputs:   fmt.Sprintf("%d terraform applies; emulator fault rule: GetDomain, action error, ThrottlingException (429), probability %.2f, seed %d", r.Config.Runs, r.Config.ThrottleShare, r.Config.Seed) + failureNote(r),
 		})
 	}
 	return rows
@@ -390,16 +399,7 @@ func measureThroughput(ctx context.Context, o options) ([]bench.Row, error) {
 	}}, nil
 }
 
-func measurePlans(ctx context.Context, o options, tfBin, providerBin, fixtureBin string) ([]bench.Row, error) {
-	overrides := map[string]string{
-		bench.CasesAddress:   filepath.Dir(providerBin),
-		bench.FixtureAddress: filepath.Dir(fixtureBin),
-	}
-	cliConfig := filepath.Join(o.work, "bench.tfrc")
-	if err := bench.WriteCLIConfig(cliConfig, overrides); err != nil {
-		return nil, err
-	}
-	tf := &bench.Terraform{Bin: tfBin, CLIConfig: cliConfig}
+func measurePlans(ctx context.Context, o options, tf *bench.Terraform, overrides map[string]string, providerBin, fixtureBin string) ([]bench.Row, error) {
 
 	// The emulator the plans refresh against: activation delay 0, quota
 	// raised to hold every domain.
@@ -439,21 +439,31 @@ func measurePlans(ctx context.Context, o options, tfBin, providerBin, fixtureBin
 	if err != nil {
 		return nil, err
 	}
-	logf("plan overhead: applying %d nullfixture_item and %d terraform_data", n, n)
-	fixture, err := bench.SetupFixtureWorkspace(ctx, tf, filepath.Join(o.work, "plan-fixture"), n)
+	logf("plan overhead: applying %d %s, %d %s and %d terraform_data", n, bench.FixtureItem, n, bench.FixtureDomain, n)
+	fixture, err := bench.SetupFixtureWorkspace(ctx, tf, filepath.Join(o.work, "plan-fixture-item"), bench.FixtureItem, n)
 	if err != nil {
 		return nil, err
 	}
+	shaped, err := bench.SetupFixtureWorkspace(ctx, tf, filepath.Join(o.work, "plan-fixture-domain"), bench.FixtureDomain, n)
+	if err != nil {
+		return nil, err
+	}
+	// The same workspace again, with the fixture's SDK logs off as the
+	// cases provider turns them off: like for like with cases_domain.
+	shapedQuiet := &bench.Workspace{Name: bench.FixtureDomain + " (SDK logs off)", Dir: shaped.Dir, Env: bench.QuietSDKLogs}
 	tfdata, err := bench.SetupTerraformDataWorkspace(ctx, tf, filepath.Join(o.work, "plan-terraform-data"), n)
 	if err != nil {
 		return nil, err
 	}
-	logf("plan overhead: %d rounds of 3 plans", o.planRuns)
-	times, err := bench.TimePlans(ctx, tf, []*bench.Workspace{cases, fixture, tfdata}, o.planRuns)
+	workspaces := []*bench.Workspace{cases, fixture, shaped, shapedQuiet, tfdata}
+	logf("plan overhead: %d rounds of %d plans", o.planRuns, len(workspaces))
+	times, err := bench.TimePlans(ctx, tf, workspaces, o.planRuns)
 	if err != nil {
 		return nil, err
 	}
-	mc, mf, mt := bench.Median(times[0]), bench.Median(times[1]), bench.Median(times[2])
+	tc, tf1, ts, tq, tt := times[0], times[1], times[2], times[3], times[4]
+	mc, mf, ms, mq, mt := bench.Median(tc), bench.Median(tf1), bench.Median(ts), bench.Median(tq), bench.Median(tt)
+	vsFixture := bench.MedianRatio(tc, tf1)
 
 	if o.profileDir != "" {
 		prefix := filepath.Join(o.profileDir, "provider.cpu.pprof")
@@ -469,7 +479,7 @@ func measurePlans(ctx context.Context, o options, tfBin, providerBin, fixtureBin
 	if err != nil {
 		return nil, err
 	}
-	oneFixture, err := bench.SetupFixtureWorkspace(ctx, tf, filepath.Join(o.work, "startup-fixture"), 1)
+	oneFixture, err := bench.SetupFixtureWorkspace(ctx, tf, filepath.Join(o.work, "startup-fixture"), bench.FixtureItem, 1)
 	if err != nil {
 		return nil, err
 	}
@@ -486,24 +496,40 @@ func measurePlans(ctx context.Context, o options, tfBin, providerBin, fixtureBin
 		return nil, fmt.Errorf("start-up of the fixture: %w", err)
 	}
 
-	planInputs := fmt.Sprintf("terraform plan -refresh, parallelism 10, median of %d interleaved runs, no changes (exit 0); emulator in-process, activation delay 0", o.planRuns)
+	planInputs := fmt.Sprintf("terraform plan (refresh), parallelism 10, no changes (exit 0); %d rounds, each plans every workspace in turn; ratio = median of the per-round ratios; emulator in-process, activation delay 0", o.planRuns)
 	rows := []bench.Row{
 		{
 			Figure:   fmt.Sprintf("terraform plan, %d cases_domain in state", n),
-			Value:    bench.Seconds(mc),
-			Baseline: fmt.Sprintf("fixture %s (%d nullfixture_item)", bench.Seconds(mf), n),
-			Ratio:    bench.Ratio(mc.Seconds(), mf.Seconds()),
+			Value:    "median " + bench.Seconds(mc),
+			Baseline: fmt.Sprintf("%d %s (stock framework fixture): median %s", n, bench.FixtureItem, bench.Seconds(mf)),
+			Ratio:    fmt.Sprintf("%.2f", vsFixture),
 			Goal:     "<= 1.20",
-			Status:   bench.Check(mc.Seconds() <= 1.2*mf.Seconds()),
-			Inputs:   planInputs + "; runs: " + durations(times[0]),
+			Status:   bench.Check(vsFixture <= 1.2),
+			Inputs:   planInputs + "; cases " + durations(tc) + "; fixture " + durations(tf1),
+		},
+		{
+			Figure:   fmt.Sprintf("plan: what the cases_domain schema shape costs (%d %s vs %d %s)", n, bench.FixtureDomain, n, bench.FixtureItem),
+			Value:    "median " + bench.Seconds(ms),
+			Baseline: "median " + bench.Seconds(mf),
+			Ratio:    fmt.Sprintf("%.2f", bench.MedianRatio(ts, tf1)),
+			Status:   bench.Info,
+			Inputs:   "both fixtures do nothing, SDK logs at their default; " + bench.FixtureDomain + " has the attributes, timeouts block and plan modifiers of cases_domain; runs " + durations(ts),
+		},
+		{
+			Figure:   fmt.Sprintf("plan: what the cases provider's own work costs (cases_domain vs %s, SDK logs off in both)", bench.FixtureDomain),
+			Value:    "median " + bench.Seconds(mc),
+			Baseline: "median " + bench.Seconds(mq),
+			Ratio:    fmt.Sprintf("%.2f", bench.MedianRatio(tc, tq)),
+			Status:   bench.Info,
+			Inputs:   "same schema, same logging: the rest is Configure, 100 GetDomain calls and their decoding; fixture runs " + durations(tq),
 		},
 		{
 			Figure:   fmt.Sprintf("terraform plan, %d cases_domain vs %d terraform_data", n, n),
-			Value:    bench.Seconds(mc),
-			Baseline: fmt.Sprintf("terraform_data %s; fixture/terraform_data %s", bench.Seconds(mt), bench.Ratio(mf.Seconds(), mt.Seconds())),
-			Ratio:    bench.Ratio(mc.Seconds(), mt.Seconds()),
+			Value:    "median " + bench.Seconds(mc),
+			Baseline: fmt.Sprintf("terraform_data median %s; %s/terraform_data %.2f", bench.Seconds(mt), bench.FixtureItem, bench.MedianRatio(tf1, tt)),
+			Ratio:    fmt.Sprintf("%.2f", bench.MedianRatio(tc, tt)),
 			Status:   bench.Info,
-			Inputs:   "runs: fixture " + durations(times[1]) + "; terraform_data " + durations(times[2]),
+			Inputs:   "terraform_data is served by terraform itself, no plugin process; runs " + durations(tt),
 		},
 		startupRow("provider start-up, one-domain plan", startCases, startFixture),
 	}
