@@ -52,13 +52,20 @@ func MedianRatio(a, b []time.Duration) float64 {
 			ratios = append(ratios, float64(a[i])/float64(b[i]))
 		}
 	}
-	if len(ratios) == 0 {
+	return MedianFloat(ratios)
+}
+
+// MedianFloat returns the middle of fs (the mean of the two middle values
+// for an even count); 0 for none.
+func MedianFloat(fs []float64) float64 {
+	if len(fs) == 0 {
 		return 0
 	}
-	slices.Sort(ratios)
-	mid := len(ratios) / 2
-	if len(ratios)%2 == 1 {
-		return ratios[mid]
+	s := slices.Clone(fs)
+	slices.Sort(s)
+	mid := len(s) / 2
+	if len(s)%2 == 1 {
+		return s[mid]
 	}
-	return (ratios[mid-1] + ratios[mid]) / 2
+	return (s[mid-1] + s[mid]) / 2
 }
