@@ -102,3 +102,25 @@ func TestCloudControlScheduleBounds(t *testing.T) {
 		}
 	}
 }
+
+// Throttling makes a waiter read less often, never give up: the more reads
+// are throttled, the lower its read rate.
+func TestThrottlingSlowsReads(t *testing.T) {
+	const active = 10 * time.Second
+	rng := rand.New(rand.NewPCG(3, 3))
+	calm := SimulateThrottled(active, 0, rng, 1)
+	if want := Simulate(OurSchedule, active, active, 1); calm.MeanLag != want.MeanLag || calm.MeanReads != want.MeanReads {
+		t.Fatalf("without throttling: %+v, want the plain schedule's %+v", calm, want)
+	}
+	prev := calm
+	for _, share := range []float64{0.25, 0.5, 0.75} {
+		sim := SimulateThrottled(active, share, rng, 5000)
+		if sim.ReadsPerSecond >= prev.ReadsPerSecond {
+			t.Errorf("throttled share %.2f: %.3f reads/s, not below %.3f", share, sim.ReadsPerSecond, prev.ReadsPerSecond)
+		}
+		if sim.ReadsPerSecond > 1/DefaultMinSpacing.Seconds() {
+			t.Errorf("throttled share %.2f: %.3f reads/s, faster than the pacer allows", share, sim.ReadsPerSecond)
+		}
+		prev = sim
+	}
+}

@@ -215,7 +215,7 @@ func lagLanes(quick bool) []bench.LagConfig {
 	}
 	lanes = append(lanes,
 		bench.LagConfig{Name: "concurrent", Delay: concurrent, Runs: 3, Concurrent: concurrentCreates},
-		bench.LagConfig{Name: "throttled", Delay: throttled, Runs: 3, Concurrent: 1, ThrottleShare: throttleShare, Seed: 1},
+		bench.LagConfig{Name: "throttled", Delay: throttled, Runs: 4, Concurrent: 1, ThrottleShare: throttleShare, Seed: 1},
 	)
 	return lanes
 }
@@ -323,6 +323,8 @@ func lagRows(results []bench.LagResult) []bench.Row {
 		if base.Elapsed > 0 {
 			baseline = fmt.Sprintf("unthrottled D=%s: %.2f reads/s, lag %s", base.Config.Delay, baseRate, bench.Seconds(base.MeanLag()))
 		}
+		sim := poll.SimulateThrottled(r.Config.Delay, r.Config.ThrottleShare, rand.New(rand.NewPCG(simSeed, simSeed)), simSamples)
+		baseline += fmt.Sprintf("; simulated at %.0f%%: lag %s, %.2f reads/s", r.Config.ThrottleShare*100, bench.Seconds(sim.MeanLag), sim.ReadsPerSecond)
 		rows = append(rows, bench.Row{
 			Figure:   fmt.Sprintf("throttling: %.0f%% of GetDomain answered 429 (D=%s)", r.Config.ThrottleShare*100, r.Config.Delay),
 			Value:    fmt.Sprintf("%d/%d creates ok; %.2f reads/s (%d of %d throttled); lag mean %s", len(r.Lags), r.Creates(), rate, r.Throttled, r.GetDomainCalls, bench.Seconds(r.MeanLag())),
