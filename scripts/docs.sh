@@ -3,8 +3,14 @@
 # provider schema, templates/ and examples/. tfplugindocs builds the provider
 # and reads its schema through the terraform on PATH, so nothing is downloaded.
 #
-#   scripts/docs.sh           regenerate docs/
-#   scripts/docs.sh --check   regenerate, then fail if docs/ differs from git
+# tfplugindocs owns docs/index.md and the registry's subdirectories
+# (docs/resources, docs/data-sources, ...): those are regenerated and never
+# edited by hand. Any other file directly in docs/ is a hand-written page
+# (docs/benchmarks.md records a `make bench` run): it is kept aside while
+# tfplugindocs runs and put back, and the drift check leaves it alone.
+#
+#   scripts/docs.sh           regenerate the generated part of docs/
+#   scripts/docs.sh --check   regenerate, then fail if that part differs from git
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -30,6 +36,27 @@ trap 'rm -f "$tfrc"' EXIT
 printf 'disable_checkpoint = true\n' >"$tfrc"
 export TF_CLI_CONFIG_FILE="$tfrc"
 
+# What tfplugindocs generates (and deletes before generating): its managed
+# website files and subdirectories (terraform-plugin-docs, generate.go).
+generated=(docs/index.md docs/data-sources docs/resources docs/guides docs/functions
+  docs/ephemeral-resources docs/actions docs/list-resources docs/state-stores)
+
+# Hand-written pages: every other regular file directly in docs/.
+kept="$(mktemp -d)"
+handwritten=()
+restore() {
+  for f in "${handwritten[@]}"; do
+    cp -p "$kept/$(basename "$f")" "$f"
+  done
+}
+# Put them back even when tfplugindocs fails half-way.
+trap 'restore; rm -f "$tfrc"; rm -rf "$kept"' EXIT
+for f in docs/*; do
+  [[ -f "$f" && "$f" != docs/index.md ]] || continue
+  handwritten+=("$f")
+  cp -p "$f" "$kept/"
+done
+
 echo "==> tfplugindocs generate (terraform: $(command -v terraform))"
 tfplugindocs generate \
   --provider-dir "$root" \
@@ -38,19 +65,21 @@ tfplugindocs generate \
   --examples-dir examples \
   --website-source-dir templates
 
+restore
+
 if ! $check; then
   echo "==> docs/ generated"
   exit 0
 fi
 
-drift="$(git status --porcelain -- docs/)"
+drift="$(git status --porcelain -- "${generated[@]}")"
 if [[ -n "$drift" ]]; then
   {
-    echo "==> ERROR: docs/ is out of date with the provider schema, templates/ or examples/."
+    echo "==> ERROR: the generated docs are out of date with the provider schema, templates/ or examples/."
     echo "$drift"
-    git --no-pager diff --stat -- docs/
+    git --no-pager diff --stat -- "${generated[@]}"
     echo "Run 'make docs' and commit docs/."
   } >&2
   exit 1
 fi
-echo "==> docs/ is up to date"
+echo "==> generated docs are up to date (hand-written pages kept: ${handwritten[*]:-none})"

@@ -3,25 +3,30 @@ package bench
 import (
 	"context"
 	"fmt"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
 	"github.com/connect-cases/terraform-provider-cases/internal/emulator"
 )
 
-// LagConfig describes one lane of the detection-lag measurement: its own
-// emulator with one activation delay, and one provider instance that creates
-// domains against it.
+// LagConfig describes one lane of the detection-lag measurement: an
+// emulator of its own with one activation delay, and `terraform apply` runs
+// that create domains against it.
 type LagConfig struct {
 	Name string
 	// Delay is the emulator's activationDelay.
 	Delay time.Duration
-	// Runs is how many times the lane creates; Concurrent domains are
-	// created together in each run (1: one at a time).
+	// Runs is how many applies the lane runs, one after the other; each
+	// creates Concurrent domains (count = Concurrent, so one provider
+	// process creates them together).
 	Runs       int
 	Concurrent int
-	// ThrottleShare of the GetDomain calls (0..1) get 429
-	// ThrottlingException, drawn from a generator seeded with Seed.
+	// ThrottleShare of the GetDomain calls (0..1) are answered with 429
+	// ThrottlingException by an emulator fault rule seeded with Seed.
 	ThrottleShare float64
 	Seed          uint64
 }
@@ -29,17 +34,20 @@ type LagConfig struct {
 // LagResult is what a lane measured.
 type LagResult struct {
 	Config LagConfig
-	// Lags holds, per successful create, the time from the emulator turning
-	// the domain Active (its creation time plus Delay) to the provider's
-	// Create returning.
+	// Lags holds, per created domain, the time from the emulator turning
+	// it Active (its creation time plus Delay) to the answer of the last
+	// successful GetDomain of it: the read that saw Active, after which
+	// the provider's Create returns at once.
 	Lags     []time.Duration
 	Failures []error
-	// GetDomainCalls counts every GetDomain call the emulator saw, throttled
-	// ones included; Throttled those answered with 429.
+	// Applies holds the wall time of each terraform apply.
+	Applies []time.Duration
+	// GetDomainCalls counts every GetDomain call the emulator saw,
+	// throttled ones included; Throttled those answered with 429.
 	GetDomainCalls int
 	Throttled      int
-	// MaxPerSecond is the largest number of GetDomain calls in any
-	// one-second window of the lane.
+	// MaxPerSecond is the largest number of GetDomain calls that arrived in
+	// any one-second window of the lane.
 	MaxPerSecond int
 	Elapsed      time.Duration
 }
@@ -67,18 +75,13 @@ func (r LagResult) ReadsPerCreate() float64 {
 	return float64(r.GetDomainCalls) / float64(r.Creates())
 }
 
-// MeasureLag runs one lane. Every create goes through the real Create path
-// of cases_domain (plan, CreateDomain, tagging, waitDomainActive with the
-// shared pacer) against an emulator of its own, so lanes can run
-// concurrently without sharing a rate budget.
-func MeasureLag(ctx context.Context, cfg LagConfig) LagResult {
+// MeasureLag runs one lane in dir: `terraform apply` (through tf, whose CLI
+// configuration points at the provider binary) against an emulator of its
+// own, so lanes can run concurrently without sharing a rate budget.
+func MeasureLag(ctx context.Context, tf *Terraform, dir string, cfg LagConfig) LagResult {
 	res := LagResult{Config: cfg}
 	concurrent := max(cfg.Concurrent, 1)
 	started := time.Now()
-
-	// Bounded: every create has the activation delay plus two minutes.
-	ctx, cancel := context.WithTimeout(ctx, time.Duration(cfg.Runs)*(cfg.Delay+2*time.Minute))
-	defer cancel()
 
 	runtime := emulator.DefaultRuntimeConfig()
 	runtime.ActivationDelay = emulator.Duration(cfg.Delay)
@@ -88,76 +91,89 @@ func MeasureLag(ctx context.Context, cfg LagConfig) LagResult {
 		res.Failures = append(res.Failures, err)
 		return res
 	}
-	recorder := NewCallRecorder(emu, cfg.ThrottleShare, cfg.Seed)
+	if cfg.ThrottleShare > 0 {
+		// The emulator's own fault rules, as PUT /_emulator/faults sets them.
+		err := emu.SetFaults(emulator.FaultConfig{Seed: cfg.Seed, Rules: []emulator.FaultRule{{
+			Operations:  []string{"GetDomain"},
+			Probability: cfg.ThrottleShare,
+			Action:      emulator.FaultError,
+			Code:        emulator.CodeThrottling,
+		}}})
+		if err != nil {
+			res.Failures = append(res.Failures, err)
+			return res
+		}
+	}
+	recorder := NewCallRecorder(emu)
 	url, stop, err := serve(recorder)
 	if err != nil {
 		res.Failures = append(res.Failures, err)
 		return res
 	}
 	defer stop()
-	driver, err := NewDriver(ctx, url)
-	if err != nil {
-		res.Failures = append(res.Failures, err)
-		return res
-	}
 
-	type outcome struct {
-		id       string
-		returned time.Time
-		err      error
-	}
 	for run := range cfg.Runs {
-		outcomes := make([]outcome, concurrent)
-		var wg sync.WaitGroup
-		for i := range concurrent {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				name := fmt.Sprintf("bench-%s-%d-%d", cfg.Name, run, i)
-				id, returned, err := driver.CreateDomain(ctx, name)
-				outcomes[i] = outcome{id: id, returned: returned, err: err}
-			}()
-		}
-		wg.Wait()
-		domains := map[string]emulator.DomainSnapshot{}
-		for _, d := range emu.Domains(Account, Region) {
-			domains[d.DomainID] = d
-		}
-		for _, o := range outcomes {
-			if o.err != nil {
-				res.Failures = append(res.Failures, o.err)
-				continue
-			}
-			d, ok := domains[o.id]
-			if !ok {
-				res.Failures = append(res.Failures, fmt.Errorf("created domain %s is not in the emulator", o.id))
-				continue
-			}
-			active := d.CreatedTime.Add(cfg.Delay)
-			res.Lags = append(res.Lags, o.returned.Sub(active))
-		}
 		if ctx.Err() != nil {
+			res.Failures = append(res.Failures, ctx.Err())
 			break
+		}
+		ws := filepath.Join(dir, fmt.Sprintf("run-%d", run))
+		if err := os.MkdirAll(ws, 0o755); err != nil {
+			res.Failures = append(res.Failures, err)
+			continue
+		}
+		config := CasesProviderBlock(url) + fmt.Sprintf(`
+resource "cases_domain" "d" {
+  count = %d
+  name  = "bench-%s-%d-${count.index}"
+}
+`, concurrent, cfg.Name, run)
+		if err := os.WriteFile(filepath.Join(ws, "main.tf"), []byte(config), 0o644); err != nil {
+			res.Failures = append(res.Failures, err)
+			continue
+		}
+		elapsed, code, out, err := tf.Run(ctx, ws, nil, "apply", "-auto-approve", "-input=false", "-lock=false", "-no-color")
+		switch {
+		case err != nil:
+			res.Failures = append(res.Failures, err)
+		case code != 0:
+			res.Failures = append(res.Failures, fmt.Errorf("terraform apply exited %d: %s", code, strings.TrimSpace(tail(out, 8))))
+		default:
+			res.Applies = append(res.Applies, elapsed)
 		}
 	}
 	res.Elapsed = time.Since(started)
-	calls := recorder.GetDomainCalls(started, time.Now().Add(time.Second))
+
+	calls := recorder.Calls(started, time.Now().Add(time.Second))
 	res.GetDomainCalls = len(calls)
-	res.Throttled = recorder.Throttled()
-	res.MaxPerSecond = MaxInWindow(calls, time.Second)
+	for _, c := range calls {
+		if c.Status == http.StatusTooManyRequests {
+			res.Throttled++
+		}
+	}
+	res.MaxPerSecond = MaxInWindow(Arrivals(calls), time.Second)
+	seen := LastAnswered(calls)
+	for _, d := range emu.Domains(Account, Region) {
+		answered, ok := seen[d.DomainID]
+		if !ok {
+			res.Failures = append(res.Failures, fmt.Errorf("domain %s (%s) was never read successfully", d.DomainID, d.Name))
+			continue
+		}
+		res.Lags = append(res.Lags, answered.Sub(d.CreatedTime.Add(cfg.Delay)))
+	}
 	return res
 }
 
-// MeasureLags runs the lanes concurrently and returns their results in the
-// order given.
-func MeasureLags(ctx context.Context, lanes []LagConfig) []LagResult {
+// MeasureLags runs the lanes concurrently, each in a directory of its own
+// under dir, and returns their results in the order given.
+func MeasureLags(ctx context.Context, tf *Terraform, dir string, lanes []LagConfig) []LagResult {
 	results := make([]LagResult, len(lanes))
 	var wg sync.WaitGroup
 	for i, lane := range lanes {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			results[i] = MeasureLag(ctx, lane)
+			results[i] = MeasureLag(ctx, tf, filepath.Join(dir, "lag-"+lane.Name), lane)
 		}()
 	}
 	wg.Wait()

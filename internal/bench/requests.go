@@ -2,92 +2,118 @@ package bench
 
 import (
 	"context"
-	"math/rand/v2"
 	"net"
 	"net/http"
+	"net/url"
 	"slices"
 	"strings"
 	"sync"
 	"time"
 )
 
-// isGetDomain reports whether r is a GetDomain call: POST /domains/{domainId}
-// (smithy.api#http of GetDomain in the Cases model).
-func isGetDomain(r *http.Request) bool {
+// getDomainID returns the domain id of a GetDomain call, POST
+// /domains/{domainId} (smithy.api#http of GetDomain in the Cases model),
+// and whether r is one.
+func getDomainID(r *http.Request) (string, bool) {
 	if r.Method != http.MethodPost {
-		return false
+		return "", false
 	}
 	rest, ok := strings.CutPrefix(r.URL.EscapedPath(), "/domains/")
-	return ok && rest != "" && !strings.Contains(rest, "/")
+	if !ok || rest == "" || strings.Contains(rest, "/") {
+		return "", false
+	}
+	id, err := url.PathUnescape(rest)
+	if err != nil {
+		return "", false
+	}
+	return id, true
 }
 
-// throttleBody is what the Cases API answers a throttled call with.
-const throttleBody = `{"__type":"ThrottlingException","message":"Rate exceeded"}`
+// Call is one GetDomain call as the server saw it.
+type Call struct {
+	DomainID string
+	// Arrived is when the request reached the server, Answered when its
+	// response had been written.
+	Arrived, Answered time.Time
+	Status            int
+}
 
-// CallRecorder wraps a Cases API handler: it notes the time of every
-// GetDomain call and answers a share of them with 429 ThrottlingException
-// instead of passing them on.
+// CallRecorder wraps a Cases API handler (the emulator) and notes every
+// GetDomain call that passes through it, whatever the emulator answers:
+// throttling is injected by the emulator's own fault rules, so throttled
+// calls are recorded too.
 type CallRecorder struct {
 	next http.Handler
 
-	mu            sync.Mutex
-	rng           *rand.Rand // nil: throttle nothing
-	throttleShare float64
-	getDomain     []time.Time // every GetDomain call, throttled or not
-	throttled     int
+	mu    sync.Mutex
+	calls []Call
 }
 
-// NewCallRecorder records GetDomain calls to next. throttleShare (0..1) of
-// them, drawn from a generator seeded with seed, are throttled.
-func NewCallRecorder(next http.Handler, throttleShare float64, seed uint64) *CallRecorder {
-	c := &CallRecorder{next: next, throttleShare: throttleShare}
-	if throttleShare > 0 {
-		c.rng = rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
-	}
-	return c
+// NewCallRecorder records the GetDomain calls to next.
+func NewCallRecorder(next http.Handler) *CallRecorder {
+	return &CallRecorder{next: next}
 }
 
 func (c *CallRecorder) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if !isGetDomain(r) {
+	id, ok := getDomainID(r)
+	if !ok {
 		c.next.ServeHTTP(w, r)
 		return
 	}
+	call := Call{DomainID: id, Arrived: time.Now()}
+	sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
+	c.next.ServeHTTP(sw, r)
+	call.Answered, call.Status = time.Now(), sw.status
 	c.mu.Lock()
-	c.getDomain = append(c.getDomain, time.Now())
-	throttle := c.rng != nil && c.rng.Float64() < c.throttleShare
-	if throttle {
-		c.throttled++
-	}
+	c.calls = append(c.calls, call)
 	c.mu.Unlock()
-	if !throttle {
-		c.next.ServeHTTP(w, r)
-		return
-	}
-	h := w.Header()
-	h["X-Amzn-ErrorType"] = []string{"ThrottlingException"}
-	h.Set("Content-Type", "application/json")
-	w.WriteHeader(http.StatusTooManyRequests)
-	_, _ = w.Write([]byte(throttleBody))
 }
 
-// GetDomainCalls returns the times of the GetDomain calls in [from, to).
-func (c *CallRecorder) GetDomainCalls(from, to time.Time) []time.Time {
+// statusWriter remembers the status a handler wrote.
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+}
+
+func (w *statusWriter) WriteHeader(status int) {
+	w.status = status
+	w.ResponseWriter.WriteHeader(status)
+}
+
+// Calls returns the GetDomain calls that arrived in [from, to), in the
+// order they were answered.
+func (c *CallRecorder) Calls(from, to time.Time) []Call {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	var out []time.Time
-	for _, t := range c.getDomain {
-		if !t.Before(from) && t.Before(to) {
-			out = append(out, t)
+	var out []Call
+	for _, call := range c.calls {
+		if !call.Arrived.Before(from) && call.Arrived.Before(to) {
+			out = append(out, call)
 		}
 	}
 	return out
 }
 
-// Throttled returns how many GetDomain calls were answered with 429.
-func (c *CallRecorder) Throttled() int {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.throttled
+// Arrivals returns the arrival times of calls.
+func Arrivals(calls []Call) []time.Time {
+	out := make([]time.Time, len(calls))
+	for i, c := range calls {
+		out[i] = c.Arrived
+	}
+	return out
+}
+
+// LastAnswered returns, per domain id, the last call answered with 200:
+// the read that saw Active ends a waiter, so its answer is the moment the
+// provider's Create returns, less the time to decode one response.
+func LastAnswered(calls []Call) map[string]time.Time {
+	out := map[string]time.Time{}
+	for _, c := range calls {
+		if c.Status == http.StatusOK && c.Answered.After(out[c.DomainID]) {
+			out[c.DomainID] = c.Answered
+		}
+	}
+	return out
 }
 
 // MaxInWindow returns the largest number of the given times that fall in

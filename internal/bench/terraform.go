@@ -11,6 +11,14 @@ import (
 	"time"
 )
 
+// Credentials the benchmarks sign with. The access key id is 12 digits, so
+// the emulator files everything under that account.
+const (
+	Account   = "111122223333"
+	Region    = "us-west-2"
+	SecretKey = "bench-secret"
+)
+
 // Provider addresses the CLI configuration overrides.
 const (
 	CasesAddress   = "registry.terraform.io/connect-cases/cases"
@@ -123,6 +131,8 @@ func tail(out []byte, lines int) string {
 type Workspace struct {
 	Name string
 	Dir  string
+	// Env is added to the environment of every plan of the workspace.
+	Env []string
 }
 
 // CasesProviderBlock configures the cases provider for an emulator.
@@ -187,20 +197,32 @@ func hclList(items []string) string {
 	return "[" + strings.Join(quoted, ", ") + "]"
 }
 
-// SetupFixtureWorkspace applies n nullfixture_item resources.
-func SetupFixtureWorkspace(ctx context.Context, tf *Terraform, dir string, n int) (*Workspace, error) {
+// Resource types of the fixture provider.
+const (
+	// FixtureItem has an id and a name: the smallest resource there is.
+	FixtureItem = "nullfixture_item"
+	// FixtureDomain has the schema of cases_domain and does nothing.
+	FixtureDomain = "nullfixture_domain"
+)
+
+// QuietSDKLogs turns off the SDK loggers of a framework provider, as the
+// cases provider does by itself when no TF_LOG* variable is set (main.go).
+var QuietSDKLogs = []string{"TF_LOG_SDK=off", "TF_LOG_SDK_PROTO=off", "TF_LOG_SDK_FRAMEWORK=off"}
+
+// SetupFixtureWorkspace applies n resources of the fixture type typ.
+func SetupFixtureWorkspace(ctx context.Context, tf *Terraform, dir, typ string, n int) (*Workspace, error) {
 	config := fmt.Sprintf(`terraform {
   required_providers {
     nullfixture = { source = "bench/nullfixture" }
   }
 }
 
-resource "nullfixture_item" "d" {
+resource %q "d" {
   count = %d
   name  = "bench-plan-${count.index}"
 }
-`, n)
-	return applyWorkspace(ctx, tf, "fixture (nullfixture_item)", dir, config)
+`, typ, n)
+	return applyWorkspace(ctx, tf, typ, dir, config)
 }
 
 // SetupTerraformDataWorkspace applies n terraform_data resources, which
@@ -234,7 +256,7 @@ func TimePlans(ctx context.Context, tf *Terraform, workspaces []*Workspace, runs
 	times := make([][]time.Duration, len(workspaces))
 	for range runs {
 		for i, ws := range workspaces {
-			d, err := tf.Plan(ctx, ws.Dir, nil)
+			d, err := tf.Plan(ctx, ws.Dir, ws.Env)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", ws.Name, err)
 			}

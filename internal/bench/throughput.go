@@ -1,6 +1,7 @@
 package bench
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -229,4 +230,15 @@ func Load(ctx context.Context, target *Target, cfg LoadConfig) (LoadResult, erro
 	out.P50 = Percentile(all, 50)
 	out.P99 = Percentile(all, 99)
 	return out, nil
+}
+
+// MedianRound returns the round with the median throughput (the lower
+// middle one for an even count), so that its latencies come with it.
+func MedianRound(rounds []LoadResult) LoadResult {
+	if len(rounds) == 0 {
+		return LoadResult{}
+	}
+	s := slices.Clone(rounds)
+	slices.SortFunc(s, func(a, b LoadResult) int { return cmp.Compare(a.PerSecond, b.PerSecond) })
+	return s[(len(s)-1)/2]
 }

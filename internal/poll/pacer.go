@@ -6,62 +6,88 @@ import (
 	"time"
 )
 
-// DefaultMinSpacing keeps status reads of one provider process under two per
-// second at every moment: with 550 ms between reads no one-second window
-// holds more than two of them.
-const DefaultMinSpacing = 550 * time.Millisecond
+// DefaultMinSpacing keeps the status reads of one provider process under
+// two per second at every moment, as the service counts them. The pacer
+// measures the spacing between the moments it lets reads go; a read then
+// still spends a variable time in the SDK and on the network before the
+// service sees it. Reads k and k+2 are at least 2*600 ms = 1.2 s apart when
+// released, so up to 200 ms of that variation still leaves no one-second
+// window with three reads in it (550 ms left 100 ms, and `make bench`
+// found three in one window on a loaded machine).
+const DefaultMinSpacing = 600 * time.Millisecond
 
 // maxSpacing bounds how far throttling can widen the spacing.
 const maxSpacing = 10 * time.Second
 
-// Pacer hands out time slots for status reads, at least a spacing apart,
-// shared by every waiter of a provider process. Throttling doubles the
-// spacing; each unthrottled read narrows it again by a tenth, never below
-// the minimum: back off fast, recover gently.
+// Pacer lets status reads go one at a time, at least a spacing apart,
+// shared by every waiter of a provider process. The spacing is measured
+// from the moment the previous read was let go, after its waiter woke up,
+// so a waiter that wakes late (a busy machine) delays the next read rather
+// than bunching up with it. Throttling doubles the spacing; each
+// unthrottled read narrows it again by a tenth, never below the minimum:
+// back off fast, recover gently.
 type Pacer struct {
+	// gate admits one waiter at a time; it is held while that waiter
+	// sleeps out the rest of the spacing. A channel rather than a mutex,
+	// so that a waiter queueing for it can still give up with its ctx.
+	gate chan struct{}
+
 	mu         sync.Mutex
 	minSpacing time.Duration
 	spacing    time.Duration
-	next       time.Time
-	now        func() time.Time
+	last       time.Time // when the previous read was let go; zero: none yet
+
+	// now and sleep are the clock; tests replace them, and set released
+	// to see each moment a read is let go.
+	now      func() time.Time
+	sleep    func(context.Context, time.Duration) error
+	released func(time.Time)
 }
 
-// NewPacer returns a pacer whose slots are at least minSpacing apart.
+// NewPacer returns a pacer that lets reads go at least minSpacing apart.
 func NewPacer(minSpacing time.Duration) *Pacer {
-	return &Pacer{minSpacing: minSpacing, spacing: minSpacing, now: time.Now}
+	return &Pacer{
+		gate:       make(chan struct{}, 1),
+		minSpacing: minSpacing,
+		spacing:    minSpacing,
+		now:        time.Now,
+		sleep:      sleepContext,
+	}
 }
 
-// Wait blocks until this caller's slot comes or ctx ends.
+// Wait blocks until this caller may read, or ctx ends.
 func (p *Pacer) Wait(ctx context.Context) error {
 	if p == nil {
 		return ctx.Err()
 	}
-	slot, now := p.reserve()
-	wait := slot.Sub(now)
-	if wait <= 0 {
-		return ctx.Err()
-	}
-	timer := time.NewTimer(wait)
-	defer timer.Stop()
 	select {
+	case p.gate <- struct{}{}:
 	case <-ctx.Done():
 		return ctx.Err()
-	case <-timer.C:
-		return nil
 	}
-}
-
-// reserve takes the next free slot and returns it with the current time.
-func (p *Pacer) reserve() (slot, now time.Time) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	now = p.now()
-	slot = p.next
-	if slot.Before(now) {
-		slot = now
+	defer func() { <-p.gate }()
+	for {
+		p.mu.Lock()
+		now := p.now()
+		wait := time.Duration(0)
+		if !p.last.IsZero() {
+			wait = p.last.Add(p.spacing).Sub(now)
+		}
+		if wait <= 0 {
+			p.last = now
+			if p.released != nil {
+				p.released(now)
+			}
+			p.mu.Unlock()
+			return ctx.Err()
+		}
+		p.mu.Unlock()
+		// Throttling may widen the spacing meanwhile, or the timer may
+		// fire late: look again after sleeping.
+		if err := p.sleep(ctx, wait); err != nil {
+			return err
+		}
 	}
-	p.next = slot.Add(p.spacing)
-	return slot, now
 }
 
 // Throttled widens the spacing after the service answered a read with a
@@ -85,9 +111,20 @@ func (p *Pacer) Succeeded() {
 	p.spacing = max(p.spacing-p.spacing/10, p.minSpacing)
 }
 
-// Spacing reports the current spacing between slots.
+// Spacing reports the current spacing between reads.
 func (p *Pacer) Spacing() time.Duration {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	return p.spacing
+}
+
+func sleepContext(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
 }

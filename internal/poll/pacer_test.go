@@ -7,31 +7,84 @@ import (
 	"time"
 )
 
-// newTestPacer has a frozen clock, so that slots are checked without sleeping.
-func newTestPacer(spacing time.Duration) (*Pacer, *time.Time) {
-	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-	p := NewPacer(spacing)
-	p.now = func() time.Time { return now }
-	return p, &now
+// fakeClock is a clock whose sleeps return at once, having moved the clock
+// on by the time asked plus an optional oversleep (a timer that fires late).
+type fakeClock struct {
+	mu        sync.Mutex
+	now       time.Time
+	oversleep time.Duration
 }
 
-func TestPacerSpacesSlots(t *testing.T) {
-	p, _ := newTestPacer(DefaultMinSpacing)
-	var slots []time.Time
-	for range 5 {
-		slot, _ := p.reserve()
-		slots = append(slots, slot)
+func (c *fakeClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.now
+}
+
+func (c *fakeClock) Sleep(ctx context.Context, d time.Duration) error {
+	c.mu.Lock()
+	c.now = c.now.Add(d + c.oversleep)
+	c.mu.Unlock()
+	return ctx.Err()
+}
+
+func newTestPacer(spacing time.Duration) (*Pacer, *fakeClock) {
+	clock := &fakeClock{now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
+	p := NewPacer(spacing)
+	p.now, p.sleep = clock.Now, clock.Sleep
+	return p, clock
+}
+
+// release runs n waiters at once and returns the moments the pacer let
+// them go, by its own clock, in the order it let them go.
+func release(t *testing.T, p *Pacer, clock *fakeClock, n int) []time.Time {
+	t.Helper()
+	var times []time.Time
+	p.released = func(at time.Time) { times = append(times, at) } // under p.mu
+	var wg sync.WaitGroup
+	for range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := p.Wait(context.Background()); err != nil {
+				t.Error(err)
+			}
+		}()
 	}
-	for i := 1; i < len(slots); i++ {
-		if gap := slots[i].Sub(slots[i-1]); gap < DefaultMinSpacing {
-			t.Fatalf("slots %d and %d are %s apart, want at least %s", i-1, i, gap, DefaultMinSpacing)
+	wg.Wait()
+	return times
+}
+
+func TestPacerSpacesReads(t *testing.T) {
+	for _, oversleep := range []time.Duration{0, 300 * time.Millisecond} {
+		p, clock := newTestPacer(DefaultMinSpacing)
+		clock.oversleep = oversleep
+		times := release(t, p, clock, 8)
+		if len(times) != 8 {
+			t.Fatalf("%d of 8 waiters let go", len(times))
+		}
+		for i := 1; i < len(times); i++ {
+			if gap := times[i].Sub(times[i-1]); gap < DefaultMinSpacing {
+				t.Errorf("oversleep %s: reads %d and %d are %s apart, want at least %s", oversleep, i-1, i, gap, DefaultMinSpacing)
+			}
+		}
+		// No one-second window holds more than two reads, with margin.
+		for i := 2; i < len(times); i++ {
+			if gap := times[i].Sub(times[i-2]); gap < time.Second+200*time.Millisecond {
+				t.Errorf("oversleep %s: reads %d..%d within %s", oversleep, i-2, i, gap)
+			}
 		}
 	}
-	// No one-second window holds more than two slots.
-	for i := 2; i < len(slots); i++ {
-		if slots[i].Sub(slots[i-2]) <= time.Second {
-			t.Fatalf("three reads within one second: %v", slots[i-2:i+1])
-		}
+}
+
+func TestPacerFirstReadDoesNotWait(t *testing.T) {
+	p, clock := newTestPacer(time.Hour)
+	start := clock.Now()
+	if err := p.Wait(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if !clock.Now().Equal(start) {
+		t.Errorf("first read waited %s", clock.Now().Sub(start))
 	}
 }
 
@@ -56,23 +109,38 @@ func TestPacerBacksOffAndRecovers(t *testing.T) {
 	}
 }
 
+func TestPacerThrottledWidensGaps(t *testing.T) {
+	p, clock := newTestPacer(DefaultMinSpacing)
+	p.Throttled()
+	times := release(t, p, clock, 3)
+	for i := 1; i < len(times); i++ {
+		if gap := times[i].Sub(times[i-1]); gap < 2*DefaultMinSpacing {
+			t.Errorf("after a throttle, reads %d and %d are %s apart, want at least %s", i-1, i, gap, 2*DefaultMinSpacing)
+		}
+	}
+}
+
 func TestPacerWaitHonoursContext(t *testing.T) {
 	p := NewPacer(time.Hour)
 	if err := p.Wait(context.Background()); err != nil {
-		t.Fatalf("first slot: %v", err)
+		t.Fatalf("first read: %v", err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	var wg sync.WaitGroup
-	var err error
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		err = p.Wait(ctx)
-	}()
+	errs := make([]error, 2)
+	for i := range errs {
+		wg.Add(1)
+		go func() { // one sleeps holding the gate, one queues for it
+			defer wg.Done()
+			errs[i] = p.Wait(ctx)
+		}()
+	}
 	cancel()
 	wg.Wait()
-	if err == nil {
-		t.Fatal("Wait returned nil after its context was canceled")
+	for i, err := range errs {
+		if err == nil {
+			t.Errorf("waiter %d: Wait returned nil after its context was canceled", i)
+		}
 	}
 }
 

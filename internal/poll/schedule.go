@@ -15,9 +15,9 @@ import "time"
 //
 // SteadyInterval trades detection lag for reads. Simulated over activation
 // delays uniform in 0.5..120 s (docs/benchmarks.md): 2.5 s gives a mean lag
-// of 1.23 s with 29 reads per create, 4 s gives 1.95 s with 21 reads; the
-// target is at most half the 4.8 s of the terraform-provider-aws waiter, so
-// 4 s meets it with a fifth to spare and spends 28% fewer reads.
+// of about 1.2 s with 29 reads per create, 4 s gives 1.94 s with 20 reads;
+// the target is at most half the 4.8 s of the terraform-provider-aws
+// waiter, so 4 s meets it with a fifth to spare and spends 30% fewer reads.
 const (
 	// FirstDelay is the wait before the first status read after a create.
 	FirstDelay = 250 * time.Millisecond
@@ -31,15 +31,18 @@ const (
 )
 
 // ramp is the start of the schedule: prompt reads while a quick
-// transition is likely, growing to SteadyInterval.
+// transition is likely, growing to SteadyInterval. After the first, no
+// pause is shorter than DefaultMinSpacing, so that one waiter alone never
+// reads faster than the Pacer lets it: the schedule is then what actually
+// happens, and Simulate measures it.
 var ramp = []time.Duration{
 	FirstDelay,
-	250 * time.Millisecond,
-	500 * time.Millisecond,
+	DefaultMinSpacing,
 	750 * time.Millisecond,
 	1000 * time.Millisecond,
 	1500 * time.Millisecond,
 	2000 * time.Millisecond,
+	3000 * time.Millisecond,
 }
 
 // Delay returns how long to wait before status read number attempt

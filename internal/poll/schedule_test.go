@@ -26,6 +26,16 @@ func TestDelayRampsToSteadyInterval(t *testing.T) {
 	}
 }
 
+// After the first read, the schedule never asks for a read sooner than the
+// pacer would grant one, so one waiter alone is never held back by it.
+func TestDelayRespectsPacerSpacing(t *testing.T) {
+	for attempt := 1; attempt < 20; attempt++ {
+		if d := Delay(attempt, 0); d < DefaultMinSpacing {
+			t.Errorf("Delay(%d) = %s, shorter than the pacer's %s", attempt, d, DefaultMinSpacing)
+		}
+	}
+}
+
 func TestDelayBacksOffOnThrottling(t *testing.T) {
 	for attempt := range 12 {
 		base := Delay(attempt, 0)
@@ -90,5 +100,27 @@ func TestCloudControlScheduleBounds(t *testing.T) {
 				t.Fatalf("pause before read %d = %s, want in [5s, %s)", attempt, d, ceiling)
 			}
 		}
+	}
+}
+
+// Throttling makes a waiter read less often, never give up: the more reads
+// are throttled, the lower its read rate.
+func TestThrottlingSlowsReads(t *testing.T) {
+	const active = 10 * time.Second
+	rng := rand.New(rand.NewPCG(3, 3))
+	calm := SimulateThrottled(active, 0, rng, 1)
+	if want := Simulate(OurSchedule, active, active, 1); calm.MeanLag != want.MeanLag || calm.MeanReads != want.MeanReads {
+		t.Fatalf("without throttling: %+v, want the plain schedule's %+v", calm, want)
+	}
+	prev := calm
+	for _, share := range []float64{0.25, 0.5, 0.75} {
+		sim := SimulateThrottled(active, share, rng, 5000)
+		if sim.ReadsPerSecond >= prev.ReadsPerSecond {
+			t.Errorf("throttled share %.2f: %.3f reads/s, not below %.3f", share, sim.ReadsPerSecond, prev.ReadsPerSecond)
+		}
+		if sim.ReadsPerSecond > 1/DefaultMinSpacing.Seconds() {
+			t.Errorf("throttled share %.2f: %.3f reads/s, faster than the pacer allows", share, sim.ReadsPerSecond)
+		}
+		prev = sim
 	}
 }

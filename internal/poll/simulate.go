@@ -86,3 +86,45 @@ func Simulate(s Schedule, from, to time.Duration, samples int) Simulation {
 	sim.MeanReads = float64(totalReads) / float64(samples)
 	return sim
 }
+
+// ThrottledSimulation is the outcome of one activation delay when the
+// service throttles a share of the status reads.
+type ThrottledSimulation struct {
+	MeanLag   time.Duration // mean time from Active to the first unthrottled read after it
+	MeanReads float64       // mean reads per create, throttled ones included
+	// ReadsPerSecond is the mean read rate of one waiter over its wait.
+	ReadsPerSecond float64
+}
+
+// SimulateThrottled runs Delay, with its back-off, against one activation
+// delay when each read is throttled with probability share (drawn from
+// rng, so that a seeded rng reproduces it), over samples creates. Reads
+// take no time and the Pacer is left out: one waiter's pauses are never
+// shorter than its spacing.
+func SimulateThrottled(active time.Duration, share float64, rng *rand.Rand, samples int) ThrottledSimulation {
+	var sim ThrottledSimulation
+	var totalLag, totalTime time.Duration
+	totalReads := 0
+	for range samples {
+		var at time.Duration
+		throttles := 0
+		for attempt := 0; ; attempt++ {
+			at += Delay(attempt, throttles)
+			totalReads++
+			if rng.Float64() < share {
+				throttles++
+				continue
+			}
+			throttles = 0
+			if at >= active {
+				break
+			}
+		}
+		totalLag += at - active
+		totalTime += at
+	}
+	sim.MeanLag = totalLag / time.Duration(samples)
+	sim.MeanReads = float64(totalReads) / float64(samples)
+	sim.ReadsPerSecond = float64(totalReads) / totalTime.Seconds()
+	return sim
+}
