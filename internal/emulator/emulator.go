@@ -23,9 +23,12 @@
 //   - Emulator.dispatch, the one place every Cases operation passes with its
 //     name and tenant known, where a FaultInjector acts before the handler
 //     and after it has committed.
-//   - The handler: model validation (validate.go; malformed JSON is a 400
-//     ValidationException too), then the operation on the store under its
-//     lock.
+//   - The handler: model validation (validate.go; malformed JSON, or a body
+//     that is not UTF-8, is a 400 ValidationException too), then the
+//     operation on the store under its lock.
+//   - With a state file (persist.go), the store is written durably before
+//     the answer; then the fault rules (faults.go) may still replace the
+//     answer of a change that was made.
 //
 // Errors use the restJson1 format the SDK decodes into its typed errors
 // (errors.go), and every response carries x-amzn-RequestId.

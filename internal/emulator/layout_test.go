@@ -524,3 +524,87 @@ func TestCaseEventConfiguration(t *testing.T) {
 	_, err = client.GetCaseEventConfiguration(ctx, &connectcases.GetCaseEventConfigurationInput{DomainId: aws.String("no-domain")})
 	requireAPIError[*types.ResourceNotFoundException](t, err)
 }
+
+// TestDomainConfiguration_survivesRestart: with a state file, layouts,
+// templates, case rules and the case event configuration are there after a
+// restart, with their references.
+func TestDomainConfiguration_survivesRestart(t *testing.T) {
+	ctx := context.Background()
+	runtime := emulator.DefaultRuntimeConfig()
+	runtime.ActivationDelay = 0
+	opts := emulator.Options{Runtime: runtime, StateFile: t.TempDir() + "/state.json"}
+
+	first, err := emulator.New(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	server, err := emulator.Start(first, "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	client := defaultClient(server)
+	domainID := aws.ToString(createDomain(t, client, "persisted").DomainId)
+	policy := createField(t, client, domainID, "Policy", types.FieldTypeText)
+	l := createLayout(t, client, domainID, "Claims", basicLayout([]string{aws.ToString(policy.FieldId)}))
+	rule, err := client.CreateCaseRule(ctx, &connectcases.CreateCaseRuleInput{DomainId: aws.String(domainID), Name: aws.String("R"), Rule: requiredRule("summary", "x")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tpl, err := client.CreateTemplate(ctx, &connectcases.CreateTemplateInput{DomainId: aws.String(domainID), Name: aws.String("T"),
+		LayoutConfiguration: &types.LayoutConfiguration{DefaultLayout: l.LayoutId},
+		Rules:               []types.TemplateRule{{CaseRuleId: rule.CaseRuleId, FieldId: policy.FieldId}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := client.PutCaseEventConfiguration(ctx, &connectcases.PutCaseEventConfigurationInput{DomainId: aws.String(domainID),
+		EventBridge: &types.EventBridgeConfiguration{Enabled: aws.Bool(true)}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := server.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	_, restarted := startEmulator(t, opts)
+	client = defaultClient(restarted)
+	gotLayout, err := client.GetLayout(ctx, &connectcases.GetLayoutInput{DomainId: aws.String(domainID), LayoutId: l.LayoutId})
+	if err != nil || fmt.Sprint(layoutFieldIDs(t, gotLayout.Content)) != fmt.Sprint([]string{aws.ToString(policy.FieldId)}) {
+		t.Fatalf("GetLayout after restart = %+v, %v", gotLayout, err)
+	}
+	gotTemplate, err := client.GetTemplate(ctx, &connectcases.GetTemplateInput{DomainId: aws.String(domainID), TemplateId: tpl.TemplateId})
+	if err != nil || aws.ToString(gotTemplate.LayoutConfiguration.DefaultLayout) != aws.ToString(l.LayoutId) || len(gotTemplate.Rules) != 1 {
+		t.Fatalf("GetTemplate after restart = %+v, %v", gotTemplate, err)
+	}
+	rules, err := client.ListCaseRules(ctx, &connectcases.ListCaseRulesInput{DomainId: aws.String(domainID)})
+	if err != nil || len(rules.CaseRules) != 1 {
+		t.Fatalf("ListCaseRules after restart = %+v, %v", rules, err)
+	}
+	events, err := client.GetCaseEventConfiguration(ctx, &connectcases.GetCaseEventConfigurationInput{DomainId: aws.String(domainID)})
+	if err != nil || !aws.ToBool(events.EventBridge.Enabled) {
+		t.Fatalf("GetCaseEventConfiguration after restart = %+v, %v", events, err)
+	}
+	// References survive too: the field is still in use.
+	_, err = client.DeleteField(ctx, &connectcases.DeleteFieldInput{DomainId: aws.String(domainID), FieldId: policy.FieldId})
+	requireAPIError[*types.ConflictException](t, err)
+}
+
+// TestUpdateLayout_checksContent: an update is checked as a create is.
+func TestUpdateLayout_checksContent(t *testing.T) {
+	client, _, _, domainID := startFieldsEmulator(t, func(c *emulator.RuntimeConfig) { c.Quotas.FieldsPerLayout = 2 })
+	ctx := context.Background()
+	l := createLayout(t, client, domainID, "L", basicLayout([]string{"summary"}))
+	update := func(content types.LayoutContent) error {
+		_, err := client.UpdateLayout(ctx, &connectcases.UpdateLayoutInput{DomainId: aws.String(domainID), LayoutId: l.LayoutId, Content: content})
+		return err
+	}
+	requireValidationMessage(t, update(basicLayout([]string{"ghost"})), "ghost")
+	requireValidationMessage(t, update(basicLayout([]string{"status"})), "not configurable")
+	requireAPIError[*types.ServiceQuotaExceededException](t, update(basicLayout([]string{"summary", "customer_id"}, "case_reason")))
+	createLayout(t, client, domainID, "Other", basicLayout([]string{"summary"}))
+	_, err := client.UpdateLayout(ctx, &connectcases.UpdateLayoutInput{DomainId: aws.String(domainID), LayoutId: l.LayoutId, Name: aws.String("Other")})
+	requireAPIError[*types.ConflictException](t, err)
+	// Nothing of the refused updates landed.
+	got, err := client.GetLayout(ctx, &connectcases.GetLayoutInput{DomainId: aws.String(domainID), LayoutId: l.LayoutId})
+	if err != nil || aws.ToString(got.Name) != "L" || fmt.Sprint(layoutFieldIDs(t, got.Content)) != "[summary]" {
+		t.Errorf("after refused updates: %+v, %v", got, err)
+	}
+}

@@ -77,15 +77,6 @@ func startBinary(t *testing.T, binary string, args ...string) *emulatorProcess {
 	return p
 }
 
-// kill9 ends the process with SIGKILL: no shutdown code runs.
-func (p *emulatorProcess) kill9(t *testing.T) {
-	t.Helper()
-	if err := p.cmd.Process.Kill(); err != nil {
-		t.Fatal(err)
-	}
-	_ = p.cmd.Wait()
-}
-
 func (p *emulatorProcess) client() *connectcases.Client {
 	return connectcases.New(connectcases.Options{
 		Region:       "us-west-2",
@@ -188,7 +179,11 @@ func TestCommand_stateSurvivesKill9(t *testing.T) {
 		mu.Unlock()
 		if n == killAfter {
 			killOnce.Do(func() {
-				p.kill9(t)
+				// SIGKILL: no shutdown code runs. t.Errorf, not t.Fatal, on
+				// a worker goroutine.
+				if err := p.cmd.Process.Kill(); err != nil {
+					t.Errorf("kill -9: %v", err)
+				}
 				close(killed)
 			})
 		}
@@ -241,6 +236,7 @@ func TestCommand_stateSurvivesKill9(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+	_ = p.cmd.Wait()
 	select {
 	case <-killed:
 	default:

@@ -2,6 +2,7 @@ package cases_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -10,6 +11,7 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -319,5 +321,89 @@ func requireConverged(t *testing.T, tf *terraformRun, tg *acctest.Target, names 
 		if !ok || d.Name != s.name || s.tainted {
 			t.Errorf("state domain %+v does not match the emulator (%+v, found %v)", s, d, ok)
 		}
+	}
+}
+
+// heldCreates holds every CreateDomain for a while before the handler runs,
+// whether or not the client still waits: requests already in the service's
+// pipeline when the client gave up, which land anyway.
+type heldCreates struct {
+	hold    atomic.Int64 // a time.Duration
+	arrived atomic.Int32
+}
+
+func (h *heldCreates) BeforeOperation(_ context.Context, call emulator.Call) error {
+	if call.Operation == "CreateDomain" {
+		h.arrived.Add(1)
+		time.Sleep(time.Duration(h.hold.Load()))
+	}
+	return nil
+}
+
+func (h *heldCreates) AfterOperation(context.Context, emulator.Call, error) error { return nil }
+
+// TestAccDomain_interruptedApplyInFlight sends SIGINT while every
+// CreateDomain is still in flight, and the service commits them after the
+// client gave up. The provider must still find and record each domain, so
+// that nothing is orphaned, and the next apply converges.
+func TestAccDomain_interruptedApplyInFlight(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("SIGINT is POSIX")
+	}
+	tf := newTerraformRun(t)
+	held := &heldCreates{}
+	held.hold.Store(int64(2 * time.Second))
+	tg := acctest.NewTarget(t, func(o *emulator.Options) {
+		o.Runtime.ActivationDelay = emulator.Duration(time.Hour)
+		o.Faults = held
+	})
+	tg.RequireEmulator(t)
+
+	const count = 4
+	names := make([]string, count)
+	for i := range names {
+		names[i] = fmt.Sprintf("%s-inflight-%02d", acctest.ResourcePrefix, i)
+	}
+	tf.writeConfig(interruptConfig(tg.URL, names))
+
+	apply, out := tf.command("apply", "-auto-approve", "-input=false", "-no-color")
+	if err := apply.Start(); err != nil {
+		t.Fatal(err)
+	}
+	for deadline := time.Now().Add(2 * time.Minute); held.arrived.Load() < count; time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("%d of %d creates reached the emulator in 2 minutes", held.arrived.Load(), count)
+		}
+	}
+	if err := apply.Process.Signal(syscall.SIGINT); err != nil {
+		t.Fatal(err)
+	}
+	if err := apply.Wait(); err == nil {
+		t.Fatalf("the interrupted apply succeeded:\n%s", out)
+	}
+
+	landed := waitForDomains(t, tg, count)
+	inState := tf.stateDomains()
+	for _, d := range landed {
+		found := false
+		for _, s := range inState {
+			found = found || s.id == d.DomainID
+		}
+		if !found {
+			t.Errorf("domain %s (%s) landed after the interrupt but is not in state: orphaned\n%s", d.Name, d.DomainID, out)
+		}
+	}
+
+	held.hold.Store(0)
+	cfg := tg.Emulator.RuntimeConfig()
+	cfg.ActivationDelay = 0
+	if err := tg.Emulator.SetRuntimeConfig(cfg); err != nil {
+		t.Fatal(err)
+	}
+	tf.run("apply", "-auto-approve", "-input=false", "-no-color")
+	requireConverged(t, tf, tg, names)
+	tf.run("destroy", "-auto-approve", "-input=false", "-no-color")
+	if left := tg.Emulator.Domains(acctest.EmulatorAccount, acctest.EmulatorRegion); len(left) != 0 {
+		t.Errorf("%d domains left after destroy: %+v", len(left), left)
 	}
 }
