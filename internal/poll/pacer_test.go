@@ -139,7 +139,7 @@ func TestPacerWaitHonoursContext(t *testing.T) {
 	wg.Wait()
 	for i, err := range errs {
 		if err == nil {
-			t.Errorf("waiter %d: Wait returned nil after its context was cancelled", i)
+			t.Errorf("waiter %d: Wait returned nil after its context was canceled", i)
 		}
 	}
 }
