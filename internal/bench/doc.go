@@ -4,7 +4,7 @@
 // prints it as one table: `make bench` runs it through
 // internal/bench/cmd/cases-bench. docs/benchmarks.md records a run.
 //
-// Benchmarks measure speed; the behaviour they rely on is asserted by the
+// Benchmarks measure speed; the behavior they rely on is asserted by the
 // tests of the packages measured. Every server here listens on 127.0.0.1 and
 // every load loop is bounded in count and in time.
 package bench

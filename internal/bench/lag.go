@@ -29,11 +29,16 @@ type LagConfig struct {
 	// ThrottlingException by an emulator fault rule seeded with Seed.
 	ThrottleShare float64
 	Seed          uint64
+	// Budget, when set, stops the lane from starting another apply once
+	// it has run this long (a throttled waiter's lag has a long tail).
+	Budget time.Duration
 }
 
 // LagResult is what a lane measured.
 type LagResult struct {
 	Config LagConfig
+	// Runs is how many applies were started.
+	Runs int
 	// Lags holds, per created domain, the time from the emulator turning
 	// it Active (its creation time plus Delay) to the answer of the last
 	// successful GetDomain of it: the read that saw Active, after which
@@ -49,11 +54,23 @@ type LagResult struct {
 	// MaxPerSecond is the largest number of GetDomain calls that arrived in
 	// any one-second window of the lane.
 	MaxPerSecond int
-	Elapsed      time.Duration
+	// Waiting sums, over the created domains, the time from creation to
+	// the read that saw Active: the time the waiters spent reading.
+	Waiting time.Duration
+	Elapsed time.Duration
+}
+
+// WaitingReadRate is the GetDomain calls per second of waiting: how fast
+// the waiters read, whatever the apply spent around them.
+func (r LagResult) WaitingReadRate() float64 {
+	if r.Waiting <= 0 {
+		return 0
+	}
+	return float64(r.GetDomainCalls) / r.Waiting.Seconds()
 }
 
 // Creates is the number of creates attempted.
-func (r LagResult) Creates() int { return r.Config.Runs * max(r.Config.Concurrent, 1) }
+func (r LagResult) Creates() int { return r.Runs * max(r.Config.Concurrent, 1) }
 
 // MeanLag is the mean of Lags (0 without any).
 func (r LagResult) MeanLag() time.Duration { return mean(r.Lags) }
@@ -117,6 +134,10 @@ func MeasureLag(ctx context.Context, tf *Terraform, dir string, cfg LagConfig) L
 			res.Failures = append(res.Failures, ctx.Err())
 			break
 		}
+		if cfg.Budget > 0 && run > 0 && time.Since(started) > cfg.Budget {
+			break
+		}
+		res.Runs++
 		ws := filepath.Join(dir, fmt.Sprintf("run-%d", run))
 		if err := os.MkdirAll(ws, 0o755); err != nil {
 			res.Failures = append(res.Failures, err)
@@ -160,6 +181,7 @@ resource "cases_domain" "d" {
 			continue
 		}
 		res.Lags = append(res.Lags, answered.Sub(d.CreatedTime.Add(cfg.Delay)))
+		res.Waiting += answered.Sub(d.CreatedTime)
 	}
 	return res
 }

@@ -40,8 +40,8 @@ type ProcessStats struct {
 // RunWrapped runs the real provider binary with our arguments and standard
 // streams, passes SIGINT and SIGTERM on, records its ProcessStats in
 // logPath and returns its exit code.
-func RunWrapped(real, logPath string) int {
-	cmd := exec.Command(real, os.Args[1:]...)
+func RunWrapped(target, logPath string) int {
+	cmd := exec.Command(target, os.Args[1:]...)
 	cmd.Stdin = os.Stdin
 	cmd.Stderr = os.Stderr
 	stdout, err := cmd.StdoutPipe()
@@ -81,7 +81,7 @@ func RunWrapped(real, logPath string) int {
 	signal.Stop(signals)
 	close(signals)
 
-	stats := ProcessStats{Binary: filepath.Base(real), Handshake: handshake, Lifetime: lifetime}
+	stats := ProcessStats{Binary: filepath.Base(target), Handshake: handshake, Lifetime: lifetime}
 	if ps := cmd.ProcessState; ps != nil {
 		stats.CPU = ps.UserTime() + ps.SystemTime()
 		if ru, ok := ps.SysUsage().(*syscall.Rusage); ok {
@@ -128,7 +128,7 @@ type StartupResult struct {
 	Processes []ProcessStats
 }
 
-// MaxHandshake, MaxRSS and TotalCPU summarise the processes of one plan.
+// MaxHandshake, MaxRSS and TotalCPU summarize the processes of one plan.
 func (r StartupResult) MaxHandshake() time.Duration {
 	var m time.Duration
 	for _, p := range r.Processes {
@@ -157,13 +157,13 @@ func (r StartupResult) TotalCPU() time.Duration {
 
 // MeasureStartup plans ws once with the provider at address replaced by
 // the wrapper (self, the bench binary, linked under the provider's file
-// name in a directory of its own) around the real binary real.
-func MeasureStartup(ctx context.Context, tf *Terraform, ws *Workspace, scratch, self, address, real string, otherOverrides map[string]string) (StartupResult, error) {
-	wrapDir := filepath.Join(scratch, "wrap-"+filepath.Base(real))
+// name in a directory of its own) around the real provider binary target.
+func MeasureStartup(ctx context.Context, tf *Terraform, ws *Workspace, scratch, self, address, target string, otherOverrides map[string]string) (StartupResult, error) {
+	wrapDir := filepath.Join(scratch, "wrap-"+filepath.Base(target))
 	if err := os.MkdirAll(wrapDir, 0o755); err != nil {
 		return StartupResult{}, err
 	}
-	link := filepath.Join(wrapDir, filepath.Base(real))
+	link := filepath.Join(wrapDir, filepath.Base(target))
 	_ = os.Remove(link)
 	if err := os.Symlink(self, link); err != nil {
 		return StartupResult{}, err
@@ -174,14 +174,14 @@ func MeasureStartup(ctx context.Context, tf *Terraform, ws *Workspace, scratch, 
 			overrides[a] = d
 		}
 	}
-	cliConfig := filepath.Join(scratch, "wrap-"+filepath.Base(real)+".tfrc")
+	cliConfig := filepath.Join(scratch, "wrap-"+filepath.Base(target)+".tfrc")
 	if err := WriteCLIConfig(cliConfig, overrides); err != nil {
 		return StartupResult{}, err
 	}
-	logPath := filepath.Join(scratch, "wrap-"+filepath.Base(real)+".jsonl")
+	logPath := filepath.Join(scratch, "wrap-"+filepath.Base(target)+".jsonl")
 	_ = os.Remove(logPath)
 	wrapped := &Terraform{Bin: tf.Bin, CLIConfig: cliConfig}
-	elapsed, err := wrapped.Plan(ctx, ws.Dir, []string{WrapExecEnv + "=" + real, WrapLogEnv + "=" + logPath})
+	elapsed, err := wrapped.Plan(ctx, ws.Dir, []string{WrapExecEnv + "=" + target, WrapLogEnv + "=" + logPath})
 	if err != nil {
 		return StartupResult{}, err
 	}

@@ -15,8 +15,8 @@ func OurSchedule(attempt int) time.Duration { return Delay(attempt, 0) }
 // (reads at 0, 0.2, 0.6, 1.4, 3.0, 6.2, 12.6, 22.6 s, then every 10 s),
 // the anchor the performance targets compare against.
 func AWSProviderSchedule(attempt int) time.Duration {
-	steps := []time.Duration{0, 200 * time.Millisecond, 400 * time.Millisecond, 800 * time.Millisecond,
-		1600 * time.Millisecond, 3200 * time.Millisecond, 6400 * time.Millisecond, 10 * time.Second}
+	ms := time.Millisecond
+	steps := []time.Duration{0, 200 * ms, 400 * ms, 800 * ms, 1600 * ms, 3200 * ms, 6400 * ms, 10000 * ms}
 	if attempt < len(steps) {
 		return steps[attempt]
 	}

@@ -46,8 +46,8 @@ type options struct {
 
 func main() {
 	// Stand-in for a provider binary, see bench.RunWrapped.
-	if real := os.Getenv(bench.WrapExecEnv); real != "" {
-		os.Exit(bench.RunWrapped(real, os.Getenv(bench.WrapLogEnv)))
+	if target := os.Getenv(bench.WrapExecEnv); target != "" {
+		os.Exit(bench.RunWrapped(target, os.Getenv(bench.WrapLogEnv)))
 	}
 
 	var o options
@@ -215,7 +215,7 @@ func lagLanes(quick bool) []bench.LagConfig {
 	}
 	lanes = append(lanes,
 		bench.LagConfig{Name: "concurrent", Delay: concurrent, Runs: 3, Concurrent: concurrentCreates},
-		bench.LagConfig{Name: "throttled", Delay: throttled, Runs: 4, Concurrent: 1, ThrottleShare: throttleShare, Seed: 1},
+		bench.LagConfig{Name: "throttled", Delay: throttled, Runs: 4, Concurrent: 1, ThrottleShare: throttleShare, Seed: 1, Budget: 3 * time.Minute},
 	)
 	return lanes
 }
@@ -308,19 +308,15 @@ func lagRows(results []bench.LagResult) []bench.Row {
 			Ratio:    bench.Ratio(float64(r.MaxPerSecond), 2),
 			Goal:     "<= 2 in every 1 s window",
 			Status:   bench.Check(r.MaxPerSecond <= 2 && len(r.Failures) == 0),
-			Inputs:   fmt.Sprintf("%d terraform applies of %d cases_domain (count), %d/%d ok, %d GetDomain arrivals recorded in front of the emulator", r.Config.Runs, r.Config.Concurrent, len(r.Lags), r.Creates(), r.GetDomainCalls) + failureNote(r),
+			Inputs:   fmt.Sprintf("%d terraform applies of %d cases_domain (count), %d/%d ok, %d GetDomain arrivals recorded in front of the emulator", r.Runs, r.Config.Concurrent, len(r.Lags), r.Creates(), r.GetDomainCalls) + failureNote(r),
 		})
 	}
 	if r, ok := byName["throttled"]; ok {
 		base := byName["d"+r.Config.Delay.String()]
-		rate := float64(r.GetDomainCalls) / r.Elapsed.Seconds()
-		baseRate := 0.0
-		if base.Elapsed > 0 {
-			baseRate = float64(base.GetDomainCalls) / base.Elapsed.Seconds()
-		}
-		slowed := base.Elapsed == 0 || rate < baseRate
+		rate, baseRate := r.WaitingReadRate(), base.WaitingReadRate()
+		slowed := baseRate > 0 && rate < baseRate
 		baseline := "no unthrottled lane at the same D"
-		if base.Elapsed > 0 {
+		if baseRate > 0 {
 			baseline = fmt.Sprintf("unthrottled D=%s: %.2f reads/s, lag %s", base.Config.Delay, baseRate, bench.Seconds(base.MeanLag()))
 		}
 		sim := poll.SimulateThrottled(r.Config.Delay, r.Config.ThrottleShare, rand.New(rand.NewPCG(simSeed, simSeed)), simSamples)
@@ -332,7 +328,7 @@ func lagRows(results []bench.LagResult) []bench.Row {
 			Ratio:    bench.Ratio(rate, baseRate) + " read rate",
 			Goal:     "every create succeeds, reads slow down",
 			Status:   bench.Check(len(r.Failures) == 0 && len(r.Lags) == r.Creates() && slowed),
-			Inputs:   fmt.Sprintf("%d terraform applies; emulator fault rule: GetDomain, action error, ThrottlingException (429), probability %.2f, seed %d", r.Config.Runs, r.Config.ThrottleShare, r.Config.Seed) + failureNote(r),
+			Inputs:   fmt.Sprintf("reads/s = GetDomain calls per second of waiting (creation to the read that saw Active); %d terraform applies (at most %d, none started after %s); emulator fault rule: GetDomain, action error, ThrottlingException (429), probability %.2f, seed %d", r.Runs, r.Config.Runs, r.Config.Budget, r.Config.ThrottleShare, r.Config.Seed) + failureNote(r),
 		})
 	}
 	return rows
