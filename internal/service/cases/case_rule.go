@@ -323,18 +323,7 @@ func (r *caseRuleResource) Delete(ctx context.Context, req resource.DeleteReques
 }
 
 func (r *caseRuleResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	region := ""
-	if r.client != nil {
-		region = r.client.Region
-	}
-	domainID, ruleID, err := domainChildIDsFromImportID(req.ID, region, "case-rule")
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid import ID for cases_case_rule", err.Error())
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), domainChildResourceID(domainID, ruleID))...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("domain_id"), domainID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("case_rule_id"), ruleID)...)
+	importDomainChild(ctx, r.client, req, resp, "cases_case_rule", "case-rule", "case_rule_id")
 }
 
 type caseRuleModel struct {

@@ -178,7 +178,7 @@ func (r *fieldResource) Create(ctx context.Context, req resource.CreateRequest, 
 	// Record the field before anything else can fail, so that an error or
 	// an interrupt from here on leaves a tainted resource, never an orphan.
 	wantTags := tagsFromValue(ctx, plan.TagsAll, &resp.Diagnostics)
-	plan.ID = types.StringValue(fieldResourceID(domainID, fieldID))
+	plan.ID = types.StringValue(domainChildResourceID(domainID, fieldID))
 	plan.FieldID = types.StringValue(fieldID)
 	plan.FieldARN = types.StringValue(arn)
 	plan.Namespace = types.StringValue(string(awstypes.FieldNamespaceCustom))
@@ -387,55 +387,7 @@ func (r *fieldResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 }
 
 func (r *fieldResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	region := ""
-	if r.client != nil {
-		region = r.client.Region
-	}
-	domainID, fieldID, err := fieldIDsFromImportID(req.ID, region)
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid import ID for cases_field", err.Error())
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), fieldResourceID(domainID, fieldID))...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("domain_id"), domainID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("field_id"), fieldID)...)
-}
-
-// fieldResourceID is the id of a field (and of its options) in state and
-// the import ID: DOMAIN_ID,FIELD_ID.
-func fieldResourceID(domainID, fieldID string) string {
-	return domainID + "," + fieldID
-}
-
-// fieldIDsFromImportID accepts DOMAIN_ID,FIELD_ID or a field ARN
-// (arn:PARTITION:cases:REGION:ACCOUNT:domain/DOMAIN_ID/field/FIELD_ID) in
-// the provider's region.
-func fieldIDsFromImportID(importID, region string) (domainID, fieldID string, err error) {
-	const want = "expected DOMAIN_ID,FIELD_ID or a field ARN (arn:aws:cases:REGION:ACCOUNT:domain/DOMAIN_ID/field/FIELD_ID)"
-	importID = strings.TrimSpace(importID)
-	if importID == "" {
-		return "", "", fmt.Errorf("empty import ID: %s", want)
-	}
-	if !strings.HasPrefix(importID, "arn:") {
-		domainID, fieldID, ok := strings.Cut(importID, ",")
-		domainID, fieldID = strings.TrimSpace(domainID), strings.TrimSpace(fieldID)
-		if !ok || domainID == "" || fieldID == "" || strings.ContainsAny(domainID+fieldID, ",/: ") {
-			return "", "", fmt.Errorf("%q is not DOMAIN_ID,FIELD_ID: %s", importID, want)
-		}
-		return domainID, fieldID, nil
-	}
-	parts := strings.SplitN(importID, ":", 6)
-	if len(parts) != 6 || parts[2] != "cases" {
-		return "", "", fmt.Errorf("%q is not a Cases field ARN: %s", importID, want)
-	}
-	segments := strings.Split(parts[5], "/")
-	if len(segments) != 4 || segments[0] != "domain" || segments[2] != "field" || segments[1] == "" || segments[3] == "" {
-		return "", "", fmt.Errorf("%q is not a Cases field ARN: %s", importID, want)
-	}
-	if region != "" && parts[3] != region {
-		return "", "", fmt.Errorf("the ARN %q is in region %s but the provider is configured for %s; import it with a provider for that region", importID, parts[3], region)
-	}
-	return segments[1], segments[3], nil
+	importDomainChild(ctx, r.client, req, resp, "cases_field", "field", "field_id")
 }
 
 type fieldModel struct {
@@ -458,7 +410,7 @@ type fieldModel struct {
 // default tags is on the field.
 func (m *fieldModel) fill(domainID string, f *awstypes.GetFieldResponse, defaultTags map[string]string, tagsWereNull bool) {
 	fieldID := aws.ToString(f.FieldId)
-	m.ID = types.StringValue(fieldResourceID(domainID, fieldID))
+	m.ID = types.StringValue(domainChildResourceID(domainID, fieldID))
 	m.DomainID = types.StringValue(domainID)
 	m.FieldID = types.StringValue(fieldID)
 	m.FieldARN = types.StringValue(aws.ToString(f.FieldArn))

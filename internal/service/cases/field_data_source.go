@@ -133,7 +133,7 @@ func (d *fieldDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 		addError(&resp.Diagnostics, "reading", kindField, fieldID, err, "")
 		return
 	}
-	m.ID = types.StringValue(fieldResourceID(domainID, fieldID))
+	m.ID = types.StringValue(domainChildResourceID(domainID, fieldID))
 	m.FieldID = types.StringValue(aws.ToString(f.FieldId))
 	m.Name = types.StringValue(aws.ToString(f.Name))
 	m.FieldARN = types.StringValue(aws.ToString(f.FieldArn))

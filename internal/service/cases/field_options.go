@@ -188,7 +188,7 @@ func (r *fieldOptionsResource) Update(ctx context.Context, req resource.UpdateRe
 func (r *fieldOptionsResource) apply(ctx context.Context, plan *fieldOptionsModel, state *tfsdk.State, diags *diag.Diagnostics) {
 	conn := r.client.Cases
 	domainID, fieldID := plan.DomainID.ValueString(), plan.FieldID.ValueString()
-	id := fieldResourceID(domainID, fieldID)
+	id := domainChildResourceID(domainID, fieldID)
 
 	f, err := findFieldByID(ctx, conn, domainID, fieldID)
 	if err != nil {
@@ -246,7 +246,7 @@ func (r *fieldOptionsResource) Read(ctx context.Context, req resource.ReadReques
 		return
 	}
 	domainID, fieldID := state.DomainID.ValueString(), state.FieldID.ValueString()
-	id := fieldResourceID(domainID, fieldID)
+	id := domainChildResourceID(domainID, fieldID)
 	f, err := findFieldByID(ctx, r.client.Cases, domainID, fieldID)
 	if IsNotFound(err) {
 		tflog.Warn(ctx, "Cases field not found or deleted, removing its options from state", map[string]any{"domain_id": domainID, "field_id": fieldID})
@@ -284,7 +284,7 @@ func (r *fieldOptionsResource) Delete(ctx context.Context, req resource.DeleteRe
 	}
 	conn := r.client.Cases
 	domainID, fieldID := state.DomainID.ValueString(), state.FieldID.ValueString()
-	id := fieldResourceID(domainID, fieldID)
+	id := domainChildResourceID(domainID, fieldID)
 	// A deleted field takes no option changes and needs none.
 	if _, err := findFieldByID(ctx, conn, domainID, fieldID); IsNotFound(err) {
 		return
@@ -321,18 +321,7 @@ func (r *fieldOptionsResource) Delete(ctx context.Context, req resource.DeleteRe
 }
 
 func (r *fieldOptionsResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	region := ""
-	if r.client != nil {
-		region = r.client.Region
-	}
-	domainID, fieldID, err := fieldIDsFromImportID(req.ID, region)
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid import ID for cases_field_options", err.Error())
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), fieldResourceID(domainID, fieldID))...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("domain_id"), domainID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("field_id"), fieldID)...)
+	importDomainChild(ctx, r.client, req, resp, "cases_field_options", "field", "field_id")
 }
 
 // optionPuts returns the BatchPutFieldOptions entries that turn the options

@@ -33,15 +33,15 @@ func TestFieldIDsFromImportID(t *testing.T) {
 		{in: "", region: "us-west-2", errPart: "empty import ID"},
 	}
 	for _, tt := range tests {
-		gotDomain, gotField, err := fieldIDsFromImportID(tt.in, tt.region)
+		gotDomain, gotField, err := domainChildIDsFromImportID(tt.in, tt.region, "field")
 		if tt.errPart != "" {
 			if err == nil || !strings.Contains(err.Error(), tt.errPart) {
-				t.Errorf("fieldIDsFromImportID(%q) error = %v, want it to mention %q", tt.in, err, tt.errPart)
+				t.Errorf("domainChildIDsFromImportID(%q) error = %v, want it to mention %q", tt.in, err, tt.errPart)
 			}
 			continue
 		}
 		if err != nil || gotDomain != tt.wantDomain || gotField != tt.wantField {
-			t.Errorf("fieldIDsFromImportID(%q) = %q, %q, %v; want %q, %q", tt.in, gotDomain, gotField, err, tt.wantDomain, tt.wantField)
+			t.Errorf("domainChildIDsFromImportID(%q) = %q, %q, %v; want %q, %q", tt.in, gotDomain, gotField, err, tt.wantDomain, tt.wantField)
 		}
 	}
 }

@@ -1,12 +1,18 @@
 package cases
 
 import (
+	"context"
 	"fmt"
 	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+
+	"github.com/connect-cases/terraform-provider-cases/internal/conns"
 )
 
 // domainChildResourceID is the id in state and the import ID of an entity
-// that belongs to a domain (layout, template, case rule):
+// that belongs to a domain (field, layout, template, case rule):
 // DOMAIN_ID,ENTITY_ID.
 func domainChildResourceID(domainID, id string) string {
 	return domainID + "," + id
@@ -14,11 +20,12 @@ func domainChildResourceID(domainID, id string) string {
 
 // domainChildIDsFromImportID accepts DOMAIN_ID,ID or the entity's ARN
 // (arn:PARTITION:cases:REGION:ACCOUNT:domain/DOMAIN_ID/KIND/ID) in the
-// provider's region. kind is the ARN's path element ("layout",
+// provider's region. kind is the ARN's path element ("field", "layout",
 // "template", "case-rule").
 func domainChildIDsFromImportID(importID, region, kind string) (domainID, id string, err error) {
-	want := fmt.Sprintf("expected DOMAIN_ID,%s_ID or a %s ARN (arn:aws:cases:REGION:ACCOUNT:domain/DOMAIN_ID/%s/ID)",
-		strings.ToUpper(strings.ReplaceAll(kind, "-", "_")), kind, kind)
+	idName := strings.ToUpper(strings.ReplaceAll(kind, "-", "_")) + "_ID"
+	want := fmt.Sprintf("expected DOMAIN_ID,%s or a %s ARN (arn:aws:cases:REGION:ACCOUNT:domain/DOMAIN_ID/%s/%s)",
+		idName, kind, kind, idName)
 	importID = strings.TrimSpace(importID)
 	if importID == "" {
 		return "", "", fmt.Errorf("empty import ID: %s", want)
@@ -27,7 +34,7 @@ func domainChildIDsFromImportID(importID, region, kind string) (domainID, id str
 		domainID, id, ok := strings.Cut(importID, ",")
 		domainID, id = strings.TrimSpace(domainID), strings.TrimSpace(id)
 		if !ok || domainID == "" || id == "" || strings.ContainsAny(domainID+id, ",/: ") {
-			return "", "", fmt.Errorf("%q is not DOMAIN_ID,ID: %s", importID, want)
+			return "", "", fmt.Errorf("%q is not DOMAIN_ID,%s: %s", importID, idName, want)
 		}
 		return domainID, id, nil
 	}
@@ -43,4 +50,22 @@ func domainChildIDsFromImportID(importID, region, kind string) (domainID, id str
 		return "", "", fmt.Errorf("the ARN %q is in region %s but the provider is configured for %s; import it with a provider for that region", importID, parts[3], region)
 	}
 	return segments[1], segments[3], nil
+}
+
+// importDomainChild is ImportState for a resource whose state id is
+// DOMAIN_ID,ID: it sets id, domain_id and idAttribute from an import ID in
+// either form accepted by domainChildIDsFromImportID, and Read does the rest.
+func importDomainChild(ctx context.Context, client *conns.Client, req resource.ImportStateRequest, resp *resource.ImportStateResponse, typeName, kind, idAttribute string) {
+	region := ""
+	if client != nil {
+		region = client.Region
+	}
+	domainID, id, err := domainChildIDsFromImportID(req.ID, region, kind)
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid import ID for "+typeName, err.Error())
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), domainChildResourceID(domainID, id))...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("domain_id"), domainID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(idAttribute), id)...)
 }

@@ -18,9 +18,9 @@ func TestDomainChildIDsFromImportID(t *testing.T) {
 		{"arn:aws:cases:eu-west-1:111122223333:domain/d-1/template/t-1", "us-west-2", "template", "", "", "in region eu-west-1"},
 		{"arn:aws:cases:us-west-2:111122223333:domain/d-1/template/t-1", "", "layout", "", "", "not a Cases layout ARN"},
 		{"arn:aws:cases:us-west-2:111122223333:domain/d-1", "", "layout", "", "", "not a Cases layout ARN"},
-		{"d-1", "", "template", "", "", "not DOMAIN_ID,ID"},
-		{"d-1,", "", "template", "", "", "not DOMAIN_ID,ID"},
-		{"d-1,t-1,x", "", "template", "", "", "not DOMAIN_ID,ID"},
+		{"d-1", "", "template", "", "", "not DOMAIN_ID,TEMPLATE_ID"},
+		{"d-1,", "", "template", "", "", "not DOMAIN_ID,TEMPLATE_ID"},
+		{"d-1,t-1,x", "", "template", "", "", "not DOMAIN_ID,TEMPLATE_ID"},
 		{"", "", "template", "", "", "empty import ID"},
 	}
 	for _, tt := range tests {

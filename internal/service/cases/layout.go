@@ -11,7 +11,6 @@ import (
 	awstypes "github.com/aws/aws-sdk-go-v2/service/connectcases/types"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
@@ -292,18 +291,7 @@ func (r *layoutResource) Delete(ctx context.Context, req resource.DeleteRequest,
 }
 
 func (r *layoutResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	region := ""
-	if r.client != nil {
-		region = r.client.Region
-	}
-	domainID, layoutID, err := domainChildIDsFromImportID(req.ID, region, "layout")
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid import ID for cases_layout", err.Error())
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), domainChildResourceID(domainID, layoutID))...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("domain_id"), domainID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("layout_id"), layoutID)...)
+	importDomainChild(ctx, r.client, req, resp, "cases_layout", "layout", "layout_id")
 }
 
 type layoutModel struct {

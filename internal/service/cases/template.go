@@ -10,7 +10,6 @@ import (
 	awstypes "github.com/aws/aws-sdk-go-v2/service/connectcases/types"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
@@ -324,18 +323,7 @@ func (r *templateResource) Delete(ctx context.Context, req resource.DeleteReques
 }
 
 func (r *templateResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	region := ""
-	if r.client != nil {
-		region = r.client.Region
-	}
-	domainID, templateID, err := domainChildIDsFromImportID(req.ID, region, "template")
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid import ID for cases_template", err.Error())
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), domainChildResourceID(domainID, templateID))...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("domain_id"), domainID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("template_id"), templateID)...)
+	importDomainChild(ctx, r.client, req, resp, "cases_template", "template", "template_id")
 }
 
 type templateModel struct {
