@@ -3,6 +3,7 @@ package emulator
 import (
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 )
@@ -67,8 +68,11 @@ type caseRule struct {
 	Sequence         uint64           `json:"sequence"`
 }
 
-func (r *caseRule) sequence() uint64 { return r.Sequence }
-func (r *caseRule) isDeleted() bool  { return r.Deleted }
+func (r *caseRule) sequence() uint64    { return r.Sequence }
+func (r *caseRule) isDeleted() bool     { return r.Deleted }
+func (r *caseRule) entityID() string    { return r.ID }
+func (r *caseRule) entityName() string  { return r.Name }
+func (r *caseRule) entityTags() *tagMap { return &r.Tags }
 
 // caseRuleDetails is the CaseRuleDetails union of the SDK.
 type caseRuleDetails struct {
@@ -267,47 +271,24 @@ func (v *validator) operands(path string, ops *booleanOperands) {
 }
 
 func (d *domain) caseRuleByName(name string) *caseRule {
-	for _, r := range d.CaseRules {
-		if !r.Deleted && r.Name == name {
-			return r
-		}
-	}
-	return nil
+	return liveEntityNamed(d.CaseRules, name)
 }
 
 // liveCaseRule returns the case rule with id unless it does not exist or is
 // deleted.
 func (d *domain) liveCaseRule(id string) (*caseRule, bool) {
-	r := d.CaseRules[id]
-	if r == nil || r.Deleted {
-		return nil, false
-	}
-	return r, true
+	return liveEntity(d.CaseRules, id)
 }
 
 func (d *domain) caseRuleTags(id string) *tagMap {
-	r, ok := d.liveCaseRule(id)
-	if !ok {
-		return nil
-	}
-	return &r.Tags
+	return liveEntityTags(d.CaseRules, id)
 }
 
 // caseRulesUsingField is the fieldReferrers finder of case rules.
 func (d *domain) caseRulesUsingField(fieldID string) []string {
-	var users []string
-	for _, r := range sortedBySequence(d.CaseRules) {
-		if r.Deleted {
-			continue
-		}
-		for _, id := range r.Rule.fieldIDs() {
-			if id == fieldID {
-				users = append(users, describeUse("case rule", r.Name, r.ID))
-				break
-			}
-		}
-	}
-	return users
+	return liveEntitiesWhere(d.CaseRules, "case rule", func(r *caseRule) bool {
+		return slices.Contains(r.Rule.fieldIDs(), fieldID)
+	})
 }
 
 type createCaseRuleInput struct {

@@ -45,6 +45,60 @@ type sequenced interface {
 	isDeleted() bool
 }
 
+// domainEntity is an entity of a domain that has a name unique among the
+// live ones and tags of its own: a field, layout, template or case rule.
+// Deleted entities stay in their map (Get and BatchGet still answer for
+// them) and drop out of everything else.
+type domainEntity interface {
+	sequenced
+	entityID() string
+	entityName() string
+	entityTags() *tagMap
+}
+
+// liveEntity returns m[id] unless it does not exist or is deleted.
+func liveEntity[T domainEntity](m map[string]T, id string) (T, bool) {
+	e, ok := m[id]
+	if !ok || e.isDeleted() {
+		var none T
+		return none, false
+	}
+	return e, true
+}
+
+// liveEntityNamed returns the live entity of m called name, or the zero T.
+func liveEntityNamed[T domainEntity](m map[string]T, name string) T {
+	for _, e := range m {
+		if !e.isDeleted() && e.entityName() == name {
+			return e
+		}
+	}
+	var none T
+	return none
+}
+
+// liveEntityTags returns the tags of the live entity m[id], for tagging by
+// ARN; nil when there is none.
+func liveEntityTags[T domainEntity](m map[string]T, id string) *tagMap {
+	e, ok := liveEntity(m, id)
+	if !ok {
+		return nil
+	}
+	return e.entityTags()
+}
+
+// liveEntitiesWhere describes, in creation order, the live entities of m
+// for which match holds, as a referrer in an "in use" error.
+func liveEntitiesWhere[T domainEntity](m map[string]T, kind string, match func(T) bool) []string {
+	var users []string
+	for _, e := range sortedBySequence(m) {
+		if !e.isDeleted() && match(e) {
+			users = append(users, describeUse(kind, e.entityName(), e.entityID()))
+		}
+	}
+	return users
+}
+
 // sortedBySequence returns the values of m in creation order.
 func sortedBySequence[T sequenced](m map[string]T) []T {
 	out := make([]T, 0, len(m))

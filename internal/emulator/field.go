@@ -3,7 +3,6 @@ package emulator
 import (
 	"fmt"
 	"net/http"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -94,6 +93,12 @@ type field struct {
 	Options []*fieldOption `json:"options,omitempty"`
 }
 
+func (f *field) sequence() uint64    { return f.Sequence }
+func (f *field) isDeleted() bool     { return f.Deleted }
+func (f *field) entityID() string    { return f.ID }
+func (f *field) entityName() string  { return f.Name }
+func (f *field) entityTags() *tagMap { return &f.Tags }
+
 // fieldAttributes is the FieldAttributes union of the SDK: exactly one
 // member is set.
 type fieldAttributes struct {
@@ -124,11 +129,7 @@ func fieldARN(domainARN, id string) string {
 // liveField returns the field with id unless it does not exist or is
 // deleted. Layouts and templates check their field references with it.
 func (d *domain) liveField(id string) (*field, bool) {
-	f := d.Fields[id]
-	if f == nil || f.Deleted {
-		return nil, false
-	}
-	return f, true
+	return liveEntity(d.Fields, id)
 }
 
 // requireLiveFields checks that every id names a field of d that is not
@@ -178,31 +179,17 @@ func (d *domain) fieldUsers(fieldID string) []string {
 // fieldTags returns the tags of a field that is not deleted, for tagging by
 // ARN.
 func (d *domain) fieldTags(id string) *tagMap {
-	f, ok := d.liveField(id)
-	if !ok {
-		return nil
-	}
-	return &f.Tags
+	return liveEntityTags(d.Fields, id)
 }
 
 func (d *domain) fieldByName(name string) *field {
-	for _, f := range d.Fields {
-		if !f.Deleted && f.Name == name {
-			return f
-		}
-	}
-	return nil
+	return liveEntityNamed(d.Fields, name)
 }
 
 // sortedFields returns the fields of d, deleted ones included, in creation
 // order.
 func (d *domain) sortedFields() []*field {
-	fields := make([]*field, 0, len(d.Fields))
-	for _, f := range d.Fields {
-		fields = append(fields, f)
-	}
-	sort.Slice(fields, func(i, j int) bool { return fields[i].Sequence < fields[j].Sequence })
-	return fields
+	return sortedBySequence(d.Fields)
 }
 
 // customFieldCounts counts the custom fields of d that are live and those

@@ -3,6 +3,7 @@ package emulator
 import (
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 )
@@ -64,8 +65,11 @@ type layout struct {
 	Sequence         uint64         `json:"sequence"`
 }
 
-func (l *layout) sequence() uint64 { return l.Sequence }
-func (l *layout) isDeleted() bool  { return l.Deleted }
+func (l *layout) sequence() uint64    { return l.Sequence }
+func (l *layout) isDeleted() bool     { return l.Deleted }
+func (l *layout) entityID() string    { return l.ID }
+func (l *layout) entityName() string  { return l.Name }
+func (l *layout) entityTags() *tagMap { return &l.Tags }
 
 // layoutContent is the LayoutContent union: basic is its only member.
 type layoutContent struct {
@@ -186,47 +190,24 @@ func (d *domain) checkLayoutContent(c *layoutContent, quota int) *APIError {
 }
 
 func (d *domain) layoutByName(name string) *layout {
-	for _, l := range d.Layouts {
-		if !l.Deleted && l.Name == name {
-			return l
-		}
-	}
-	return nil
+	return liveEntityNamed(d.Layouts, name)
 }
 
 // liveLayout returns the layout with id unless it does not exist or is
 // deleted.
 func (d *domain) liveLayout(id string) (*layout, bool) {
-	l := d.Layouts[id]
-	if l == nil || l.Deleted {
-		return nil, false
-	}
-	return l, true
+	return liveEntity(d.Layouts, id)
 }
 
 func (d *domain) layoutTags(id string) *tagMap {
-	l, ok := d.liveLayout(id)
-	if !ok {
-		return nil
-	}
-	return &l.Tags
+	return liveEntityTags(d.Layouts, id)
 }
 
 // layoutsUsingField is the fieldReferrers finder of layouts.
 func (d *domain) layoutsUsingField(fieldID string) []string {
-	var users []string
-	for _, l := range sortedBySequence(d.Layouts) {
-		if l.Deleted {
-			continue
-		}
-		for _, id := range l.Content.fieldIDs() {
-			if id == fieldID {
-				users = append(users, describeUse("layout", l.Name, l.ID))
-				break
-			}
-		}
-	}
-	return users
+	return liveEntitiesWhere(d.Layouts, "layout", func(l *layout) bool {
+		return slices.Contains(l.Content.fieldIDs(), fieldID)
+	})
 }
 
 type createLayoutInput struct {

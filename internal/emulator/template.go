@@ -78,8 +78,11 @@ type template struct {
 	Sequence                     uint64                        `json:"sequence"`
 }
 
-func (t *template) sequence() uint64 { return t.Sequence }
-func (t *template) isDeleted() bool  { return t.Deleted }
+func (t *template) sequence() uint64    { return t.Sequence }
+func (t *template) isDeleted() bool     { return t.Deleted }
+func (t *template) entityID() string    { return t.ID }
+func (t *template) entityName() string  { return t.Name }
+func (t *template) entityTags() *tagMap { return &t.Tags }
 
 type layoutConfiguration struct {
 	DefaultLayout *string `json:"defaultLayout,omitempty"`
@@ -207,31 +210,16 @@ func (d *domain) checkTemplateReferences(in *templateFields) *APIError {
 }
 
 func (d *domain) templateByName(name string) *template {
-	for _, t := range d.Templates {
-		if !t.Deleted && t.Name == name {
-			return t
-		}
-	}
-	return nil
+	return liveEntityNamed(d.Templates, name)
 }
 
 func (d *domain) templateTags(id string) *tagMap {
-	t := d.Templates[id]
-	if t == nil || t.Deleted {
-		return nil
-	}
-	return &t.Tags
+	return liveEntityTags(d.Templates, id)
 }
 
 // liveTemplatesWhere describes the live templates for which match holds.
 func (d *domain) liveTemplatesWhere(match func(*template) bool) []string {
-	var users []string
-	for _, t := range sortedBySequence(d.Templates) {
-		if !t.Deleted && match(t) {
-			users = append(users, describeUse("template", t.Name, t.ID))
-		}
-	}
-	return users
+	return liveEntitiesWhere(d.Templates, "template", match)
 }
 
 // templatesUsingField is the fieldReferrers finder of templates.
