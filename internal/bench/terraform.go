@@ -157,15 +157,21 @@ provider "cases" {
 // SetupCasesWorkspace brings domains that already exist in the emulator
 // under management as cases_domain.d[0..n-1] with import blocks and one
 // apply (import reads each once and waits for nothing), then drops the
-// import blocks so that later plans are plain refreshes.
-func SetupCasesWorkspace(ctx context.Context, tf *Terraform, dir, endpoint string, names, ids []string) (*Workspace, error) {
+// import blocks so that later plans are plain refreshes. ids[i] is the
+// domain named prefix + (first + i).
+//
+// The configuration has the shape of the fixture's (count and a name
+// interpolated from count.index), so that the plans compare the providers,
+// not two configurations: the same do-nothing resource with for_each over
+// toset() of 100 names plans about 1.2x slower than with count.
+func SetupCasesWorkspace(ctx context.Context, tf *Terraform, dir, endpoint, prefix string, first int, ids []string) (*Workspace, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
-	resources := casesResources(names)
+	resources := casesResources(prefix, first, len(ids))
 	var imports strings.Builder
 	for i, id := range ids {
-		fmt.Fprintf(&imports, "import {\n  to = cases_domain.d[%q]\n  id = %q\n}\n", names[i], id)
+		fmt.Fprintf(&imports, "import {\n  to = cases_domain.d[%d]\n  id = %q\n}\n", i, id)
 	}
 	main := filepath.Join(dir, "main.tf")
 	if err := os.WriteFile(main, []byte(CasesProviderBlock(endpoint)+resources+imports.String()), 0o644); err != nil {
@@ -180,21 +186,17 @@ func SetupCasesWorkspace(ctx context.Context, tf *Terraform, dir, endpoint strin
 	return &Workspace{Name: "cases_domain", Dir: dir}, nil
 }
 
-func casesResources(names []string) string {
+func casesResources(prefix string, first, n int) string {
+	index := "count.index"
+	if first != 0 {
+		index = fmt.Sprintf("count.index + %d", first)
+	}
 	return fmt.Sprintf(`
 resource "cases_domain" "d" {
-  for_each = toset(%s)
-  name     = each.key
+  count = %d
+  name  = "%s${%s}"
 }
-`, hclList(names))
-}
-
-func hclList(items []string) string {
-	quoted := make([]string, len(items))
-	for i, s := range items {
-		quoted[i] = fmt.Sprintf("%q", s)
-	}
-	return "[" + strings.Join(quoted, ", ") + "]"
+`, n, prefix, index)
 }
 
 // Resource types of the fixture provider.

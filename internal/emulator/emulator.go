@@ -37,7 +37,6 @@ package emulator
 import (
 	"encoding/json"
 	"fmt"
-	"io"
 	"log/slog"
 	"regexp"
 	"sync"
@@ -254,7 +253,7 @@ func New(opts Options) (*Emulator, error) {
 	}
 	logger := opts.Logger
 	if logger == nil {
-		logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+		logger = slog.New(slog.DiscardHandler)
 	}
 
 	e := &Emulator{

@@ -145,7 +145,7 @@ func signWith(t *testing.T, req *http.Request, payloadHash, accessKey, secret st
 	signAt(t, req, payloadHash, accessKey, secret, time.Now())
 }
 
-func signAt(t *testing.T, req *http.Request, payloadHash, accessKey, secret string, signingTime time.Time) {
+func signAt(t testing.TB, req *http.Request, payloadHash, accessKey, secret string, signingTime time.Time) {
 	t.Helper()
 	creds := aws.Credentials{AccessKeyID: accessKey, SecretAccessKey: secret}
 	if err := v4.NewSigner().SignHTTP(context.Background(), creds, req, payloadHash, "cases", testRegion, signingTime); err != nil {

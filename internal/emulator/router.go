@@ -379,8 +379,12 @@ func (r *statusRecorder) Write(b []byte) (int, error) {
 func (r *statusRecorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }
 
 // logRequest writes one record per request. It never logs the Authorization
-// header or any other credential.
+// header or any other credential. Nothing is built when the logger drops
+// Info records (the default when Options.Logger is nil, and -log-level warn).
 func (e *Emulator) logRequest(r *http.Request, rec *statusRecorder, call Call, elapsed time.Duration) {
+	if !e.log.Enabled(r.Context(), slog.LevelInfo) {
+		return
+	}
 	attrs := []slog.Attr{
 		slog.String("requestId", call.RequestID),
 		slog.String("method", r.Method),

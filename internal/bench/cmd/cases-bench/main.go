@@ -432,18 +432,18 @@ func measurePlans(ctx context.Context, o options, tf *bench.Terraform, overrides
 		BaseEndpoint: aws.String(srv.URL()),
 		Credentials:  credentials.NewStaticCredentialsProvider(bench.Account, bench.SecretKey, ""),
 	})
-	var names, ids []string
+	const namePrefix = "bench-plan-"
+	var ids []string
 	for i := range o.planResources + 1 {
-		name := fmt.Sprintf("bench-plan-%03d", i)
+		name := fmt.Sprintf("%s%d", namePrefix, i)
 		out, err := client.CreateDomain(ctx, &connectcases.CreateDomainInput{Name: aws.String(name)})
 		if err != nil {
 			return nil, fmt.Errorf("creating %s: %w", name, err)
 		}
-		names = append(names, name)
 		ids = append(ids, aws.ToString(out.DomainId))
 	}
 	n := o.planResources
-	cases, err := bench.SetupCasesWorkspace(ctx, tf, filepath.Join(o.work, "plan-cases"), srv.URL(), names[:n], ids[:n])
+	cases, err := bench.SetupCasesWorkspace(ctx, tf, filepath.Join(o.work, "plan-cases"), srv.URL(), namePrefix, 0, ids[:n])
 	if err != nil {
 		return nil, err
 	}
@@ -483,7 +483,7 @@ func measurePlans(ctx context.Context, o options, tf *bench.Terraform, overrides
 
 	// Start-up: one domain in state, every provider process wrapped.
 	logf("provider start-up: one-resource plans with the provider processes wrapped")
-	one, err := bench.SetupCasesWorkspace(ctx, tf, filepath.Join(o.work, "startup-cases"), srv.URL(), names[n:], ids[n:])
+	one, err := bench.SetupCasesWorkspace(ctx, tf, filepath.Join(o.work, "startup-cases"), srv.URL(), namePrefix, n, ids[n:])
 	if err != nil {
 		return nil, err
 	}
@@ -504,7 +504,7 @@ func measurePlans(ctx context.Context, o options, tf *bench.Terraform, overrides
 		return nil, fmt.Errorf("start-up of the fixture: %w", err)
 	}
 
-	planInputs := fmt.Sprintf("terraform plan (refresh), parallelism 10, no changes (exit 0); %d rounds, each plans every workspace in turn; ratio = median of the per-round ratios; emulator in-process, activation delay 0", o.planRuns)
+	planInputs := fmt.Sprintf("terraform plan (refresh), parallelism 10, no changes (exit 0); %d rounds, each plans every workspace in turn; ratio = median of the per-round ratios; emulator in-process, activation delay 0; every workspace has count = %d and names from count.index", o.planRuns, o.planResources)
 	rows := []bench.Row{
 		{
 			Figure:   fmt.Sprintf("terraform plan, %d cases_domain in state", n),
