@@ -39,22 +39,21 @@ func domainFromState(ctx context.Context, raw tftypes.Value) (domainModel, tftyp
 		if !ok {
 			return m, tftypes.Value{}, fmt.Errorf("state has no %q", name)
 		}
+		var err error
 		switch name {
 		case "tags", "tags_all":
-			val, err := tagsMapType.ValueFromTerraform(ctx, v)
-			if err != nil {
-				return m, tftypes.Value{}, fmt.Errorf("%s: %w", name, err)
+			var val attr.Value
+			if val, err = tagsMapType.ValueFromTerraform(ctx, v); err == nil {
+				*m.mapField(name) = val.(types.Map)
 			}
-			*m.mapField(name), ok = val.(types.Map)
 		default:
-			val, err := types.StringType.ValueFromTerraform(ctx, v)
-			if err != nil {
-				return m, tftypes.Value{}, fmt.Errorf("%s: %w", name, err)
+			var val attr.Value
+			if val, err = types.StringType.ValueFromTerraform(ctx, v); err == nil {
+				*m.stringField(name) = val.(types.String)
 			}
-			*m.stringField(name), ok = val.(types.String)
 		}
-		if !ok {
-			return m, tftypes.Value{}, fmt.Errorf("%s: unexpected value type", name)
+		if err != nil {
+			return m, tftypes.Value{}, fmt.Errorf("%s: %w", name, err)
 		}
 	}
 	timeouts, ok := attrs["timeouts"]
