@@ -273,11 +273,9 @@ func createMayHaveLanded(err error) bool {
 }
 
 func (r *domainResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	// By hand rather than State.Get/State.Set: see domain_state.go.
-	state, timeoutsRaw, err := domainFromState(ctx, req.State.Raw)
-	if err != nil {
-		resp.Diagnostics.AddError("Cannot read the state of a "+kindDomain,
-			"This is a bug in the provider; please report it. "+err.Error())
+	var state domainModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
 		return
 	}
 	id := state.DomainID.ValueString()
@@ -295,13 +293,7 @@ func (r *domainResource) Read(ctx context.Context, req resource.ReadRequest, res
 		return
 	}
 	state.fill(domain, r.client.DefaultTags, state.Tags.IsNull())
-	raw, err := domainStateValue(ctx, req.State.Raw.Type(), state, timeoutsRaw)
-	if err != nil {
-		resp.Diagnostics.AddError("Cannot write the state of a "+kindDomain,
-			"This is a bug in the provider; please report it. "+err.Error())
-		return
-	}
-	resp.State.Raw = raw
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
 func (r *domainResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
