@@ -26,6 +26,13 @@ const maxSpacing = 10 * time.Second
 // than bunching up with it. Throttling doubles the spacing; each
 // unthrottled read narrows it again by a tenth, never below the minimum:
 // back off fast, recover gently.
+//
+// Like congestion control, the pacer reacts to throttling once per window:
+// a throttled read that was let go before the spacing last widened went out
+// under the old, narrower spacing and says nothing about the new one, so it
+// does not widen the spacing again. Reads let go close together under one
+// spacing and throttled together (a burst) double it once, not once each.
+// Wait returns the moment it let the read go; Throttled takes it back.
 type Pacer struct {
 	// gate admits one waiter at a time; it is held while that waiter
 	// sleeps out the rest of the spacing. A channel rather than a mutex,
@@ -36,6 +43,11 @@ type Pacer struct {
 	minSpacing time.Duration
 	spacing    time.Duration
 	last       time.Time // when the previous read was let go; zero: none yet
+	// widenedAfter is the moment the latest read let go before the spacing
+	// last widened (last, then). Reads let go up to it went out under the
+	// old spacing; any read let go later was let go after the widening,
+	// since releases are at least a spacing apart. Zero: never widened.
+	widenedAfter time.Time
 
 	// now and sleep are the clock; tests replace them, and set released
 	// to see each moment a read is let go.
@@ -55,15 +67,17 @@ func NewPacer(minSpacing time.Duration) *Pacer {
 	}
 }
 
-// Wait blocks until this caller may read, or ctx ends.
-func (p *Pacer) Wait(ctx context.Context) error {
+// Wait blocks until this caller may read, or ctx ends. It returns the
+// moment it let the read go, by the pacer's clock, for Throttled; the zero
+// time with an error, or from a nil pacer.
+func (p *Pacer) Wait(ctx context.Context) (time.Time, error) {
 	if p == nil {
-		return ctx.Err()
+		return time.Time{}, ctx.Err()
 	}
 	select {
 	case p.gate <- struct{}{}:
 	case <-ctx.Done():
-		return ctx.Err()
+		return time.Time{}, ctx.Err()
 	}
 	defer func() { <-p.gate }()
 	for {
@@ -79,26 +93,35 @@ func (p *Pacer) Wait(ctx context.Context) error {
 				p.released(now)
 			}
 			p.mu.Unlock()
-			return ctx.Err()
+			if err := ctx.Err(); err != nil {
+				return time.Time{}, err
+			}
+			return now, nil
 		}
 		p.mu.Unlock()
 		// Throttling may widen the spacing meanwhile, or the timer may
 		// fire late: look again after sleeping.
 		if err := p.sleep(ctx, wait); err != nil {
-			return err
+			return time.Time{}, err
 		}
 	}
 }
 
-// Throttled widens the spacing after the service answered a read with a
-// throttling error.
-func (p *Pacer) Throttled() {
+// Throttled doubles the spacing after the service answered a read with a
+// throttling error; releasedAt is the moment Wait let that read go. A read
+// let go before the spacing last widened changes nothing: the spacing has
+// already reacted to the window it belongs to.
+func (p *Pacer) Throttled(releasedAt time.Time) {
 	if p == nil {
 		return
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	if !p.widenedAfter.IsZero() && !releasedAt.After(p.widenedAfter) {
+		return
+	}
 	p.spacing = min(p.spacing*2, maxSpacing)
+	p.widenedAfter = p.last
 }
 
 // Succeeded narrows the spacing after an unthrottled read.

@@ -100,7 +100,12 @@ type ThrottledSimulation struct {
 // delay when each read is throttled with probability share (drawn from
 // rng, so that a seeded rng reproduces it), over samples creates. Reads
 // take no time and the Pacer is left out: one waiter's pauses are never
-// shorter than its spacing.
+// shorter than its minimum spacing. The pacer only ever delays reads, and
+// under a high throttled share its widened spacing can outlast the
+// waiter's own pause, so the simulated read rate is an upper bound and the
+// lag a lower bound. (One waiter's reads never overlap, so each of its
+// throttles is a window of its own and would widen the spacing, before and
+// after the pacer learnt to react once per window.)
 func SimulateThrottled(active time.Duration, share float64, rng *rand.Rand, samples int) ThrottledSimulation {
 	var sim ThrottledSimulation
 	var totalLag, totalTime time.Duration

@@ -68,7 +68,8 @@ func pollUntil(ctx context.Context, client *conns.Client, target string, timeout
 		if err := sleep(ctx, poll.Delay(attempt, throttles)); err != nil {
 			return nil, waitError(ctx, err, target, last, timeout)
 		}
-		if err := client.StatusPolls.Wait(ctx); err != nil {
+		releasedAt, err := client.StatusPolls.Wait(ctx)
+		if err != nil {
 			return nil, waitError(ctx, err, target, last, timeout)
 		}
 		r, err := read(ctx)
@@ -77,7 +78,7 @@ func pollUntil(ctx context.Context, client *conns.Client, target string, timeout
 			client.StatusPolls.Succeeded()
 			throttles = 0
 		case isThrottle(err):
-			client.StatusPolls.Throttled()
+			client.StatusPolls.Throttled(releasedAt)
 			throttles++
 			tflog.Debug(ctx, "status read throttled, backing off", map[string]any{"target": target, "consecutive": throttles})
 			continue
