@@ -205,14 +205,13 @@ func (r *caseRuleResource) Create(ctx context.Context, req resource.CreateReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if err := updateTags(ctx, conn, arn, nil, wantTags); err != nil {
-		addError(&resp.Diagnostics, "tagging", kindCaseRule, ruleID, err, "The rule exists and is kept in state as tainted; the next apply replaces it.")
+	if !tagCreated(ctx, conn, arn, wantTags, kindCaseRule, ruleID, &resp.Diagnostics) {
 		return
 	}
 	plan.TagsAll = tagsValue(wantTags, false)
 	rule, err := findCaseRuleByID(ctx, conn, domainID, ruleID)
 	if err != nil {
-		addError(&resp.Diagnostics, "reading", kindCaseRule, ruleID, err, "The rule exists and is kept in state as tainted; the next apply replaces it.")
+		addError(&resp.Diagnostics, "reading", kindCaseRule, ruleID, err, taintedHint(kindCaseRule))
 		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 		return
 	}
@@ -284,13 +283,7 @@ func (r *caseRuleResource) Update(ctx context.Context, req resource.UpdateReques
 			return
 		}
 	}
-	oldTags := tagsFromValue(ctx, state.TagsAll, &resp.Diagnostics)
-	newTags := tagsFromValue(ctx, plan.TagsAll, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if err := updateTags(ctx, conn, state.CaseRuleARN.ValueString(), oldTags, newTags); err != nil {
-		addError(&resp.Diagnostics, "updating tags of", kindCaseRule, ruleID, err, "")
+	if !updateTagsAll(ctx, conn, state.CaseRuleARN.ValueString(), state.TagsAll, plan.TagsAll, kindCaseRule, ruleID, &resp.Diagnostics) {
 		return
 	}
 	rule, err := findCaseRuleByID(ctx, conn, domainID, ruleID)

@@ -145,8 +145,7 @@ func (r *domainResource) Create(ctx context.Context, req resource.CreateRequest,
 		return
 	}
 
-	if err := updateTags(ctx, conn, arn, nil, wantTags); err != nil {
-		addError(&resp.Diagnostics, "tagging", kindDomain, id, err, "The domain exists and is kept in state as tainted; the next apply replaces it.")
+	if !tagCreated(ctx, conn, arn, wantTags, kindDomain, id, &resp.Diagnostics) {
 		return
 	}
 	plan.TagsAll = tagsValue(wantTags, false)
@@ -303,14 +302,8 @@ func (r *domainResource) Update(ctx context.Context, req resource.UpdateRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	oldTags := tagsFromValue(ctx, state.TagsAll, &resp.Diagnostics)
-	newTags := tagsFromValue(ctx, plan.TagsAll, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
-	}
 	id := state.DomainID.ValueString()
-	if err := updateTags(ctx, r.client.Cases, state.DomainARN.ValueString(), oldTags, newTags); err != nil {
-		addError(&resp.Diagnostics, "updating tags of", kindDomain, id, err, "")
+	if !updateTagsAll(ctx, r.client.Cases, state.DomainARN.ValueString(), state.TagsAll, plan.TagsAll, kindDomain, id, &resp.Diagnostics) {
 		return
 	}
 	domain, err := findDomainByID(ctx, r.client.Cases, id)

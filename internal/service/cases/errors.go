@@ -45,6 +45,13 @@ func addError(diags *diag.Diagnostics, action, kind, id string, err error, hint 
 	diags.AddError(summary, detail)
 }
 
+// taintedHint is the hint of an error after a create recorded the new
+// entity in state: Terraform keeps it tainted and the next apply replaces
+// it, so nothing is orphaned.
+func taintedHint(kind string) string {
+	return fmt.Sprintf("The %s exists and is kept in state as tainted; the next apply replaces it.", kind)
+}
+
 func capitalise(s string) string {
 	if s == "" {
 		return s

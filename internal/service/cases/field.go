@@ -190,14 +190,13 @@ func (r *fieldResource) Create(ctx context.Context, req resource.CreateRequest, 
 		return
 	}
 
-	if err := updateTags(ctx, conn, arn, nil, wantTags); err != nil {
-		addError(&resp.Diagnostics, "tagging", kindField, fieldID, err, "The field exists and is kept in state as tainted; the next apply replaces it.")
+	if !tagCreated(ctx, conn, arn, wantTags, kindField, fieldID, &resp.Diagnostics) {
 		return
 	}
 	plan.TagsAll = tagsValue(wantTags, false)
 	f, err := findFieldByID(ctx, conn, domainID, fieldID)
 	if err != nil {
-		addError(&resp.Diagnostics, "reading", kindField, fieldID, err, "The field exists and is kept in state as tainted; the next apply replaces it.")
+		addError(&resp.Diagnostics, "reading", kindField, fieldID, err, taintedHint(kindField))
 		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 		return
 	}
@@ -340,13 +339,7 @@ func (r *fieldResource) Update(ctx context.Context, req resource.UpdateRequest, 
 		}
 	}
 
-	oldTags := tagsFromValue(ctx, state.TagsAll, &resp.Diagnostics)
-	newTags := tagsFromValue(ctx, plan.TagsAll, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if err := updateTags(ctx, conn, state.FieldARN.ValueString(), oldTags, newTags); err != nil {
-		addError(&resp.Diagnostics, "updating tags of", kindField, fieldID, err, "")
+	if !updateTagsAll(ctx, conn, state.FieldARN.ValueString(), state.TagsAll, plan.TagsAll, kindField, fieldID, &resp.Diagnostics) {
 		return
 	}
 	f, err := findFieldByID(ctx, conn, domainID, fieldID)

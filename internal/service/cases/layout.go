@@ -174,14 +174,13 @@ func (r *layoutResource) Create(ctx context.Context, req resource.CreateRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if err := updateTags(ctx, conn, arn, nil, wantTags); err != nil {
-		addError(&resp.Diagnostics, "tagging", kindLayout, layoutID, err, "The layout exists and is kept in state as tainted; the next apply replaces it.")
+	if !tagCreated(ctx, conn, arn, wantTags, kindLayout, layoutID, &resp.Diagnostics) {
 		return
 	}
 	plan.TagsAll = tagsValue(wantTags, false)
 	l, err := findLayoutByID(ctx, conn, domainID, layoutID)
 	if err != nil {
-		addError(&resp.Diagnostics, "reading", kindLayout, layoutID, err, "The layout exists and is kept in state as tainted; the next apply replaces it.")
+		addError(&resp.Diagnostics, "reading", kindLayout, layoutID, err, taintedHint(kindLayout))
 		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 		return
 	}
@@ -252,13 +251,7 @@ func (r *layoutResource) Update(ctx context.Context, req resource.UpdateRequest,
 			return
 		}
 	}
-	oldTags := tagsFromValue(ctx, state.TagsAll, &resp.Diagnostics)
-	newTags := tagsFromValue(ctx, plan.TagsAll, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if err := updateTags(ctx, conn, state.LayoutARN.ValueString(), oldTags, newTags); err != nil {
-		addError(&resp.Diagnostics, "updating tags of", kindLayout, layoutID, err, "")
+	if !updateTagsAll(ctx, conn, state.LayoutARN.ValueString(), state.TagsAll, plan.TagsAll, kindLayout, layoutID, &resp.Diagnostics) {
 		return
 	}
 	l, err := findLayoutByID(ctx, conn, domainID, layoutID)

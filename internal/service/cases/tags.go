@@ -123,6 +123,32 @@ func tagsFromValue(ctx context.Context, v types.Map, diags *diag.Diagnostics) ma
 	return out
 }
 
+// updateTagsAll makes the tags on arn go from the prior state's tags_all to
+// the plan's, the tag step of every Update. It reports whether it
+// succeeded; on failure the diagnostics say which kind and id.
+func updateTagsAll(ctx context.Context, conn *connectcases.Client, arn string, prior, planned types.Map, kind, id string, diags *diag.Diagnostics) bool {
+	before := tagsFromValue(ctx, prior, diags)
+	after := tagsFromValue(ctx, planned, diags)
+	if diags.HasError() {
+		return false
+	}
+	if err := updateTags(ctx, conn, arn, before, after); err != nil {
+		addError(diags, "updating tags of", kind, id, err, "")
+		return false
+	}
+	return true
+}
+
+// tagCreated puts the tags on an entity a create has just recorded in state
+// (the create APIs take no tags). It reports whether it succeeded.
+func tagCreated(ctx context.Context, conn *connectcases.Client, arn string, tags map[string]string, kind, id string, diags *diag.Diagnostics) bool {
+	if err := updateTags(ctx, conn, arn, nil, tags); err != nil {
+		addError(diags, "tagging", kind, id, err, taintedHint(kind))
+		return false
+	}
+	return true
+}
+
 func tagsAttribute() schema.MapAttribute {
 	return schema.MapAttribute{
 		MarkdownDescription: "Tags of the resource. Keys: 1 to 128 characters, letters, digits and `+ , - . / : ; < = _`, not starting with `aws:`. " +

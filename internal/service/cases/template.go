@@ -200,14 +200,13 @@ func (r *templateResource) Create(ctx context.Context, req resource.CreateReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if err := updateTags(ctx, conn, arn, nil, wantTags); err != nil {
-		addError(&resp.Diagnostics, "tagging", kindTemplate, templateID, err, "The template exists and is kept in state as tainted; the next apply replaces it.")
+	if !tagCreated(ctx, conn, arn, wantTags, kindTemplate, templateID, &resp.Diagnostics) {
 		return
 	}
 	plan.TagsAll = tagsValue(wantTags, false)
 	t, err := findTemplateByID(ctx, conn, domainID, templateID)
 	if err != nil {
-		addError(&resp.Diagnostics, "reading", kindTemplate, templateID, err, "The template exists and is kept in state as tainted; the next apply replaces it.")
+		addError(&resp.Diagnostics, "reading", kindTemplate, templateID, err, taintedHint(kindTemplate))
 		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 		return
 	}
@@ -290,13 +289,7 @@ func (r *templateResource) Update(ctx context.Context, req resource.UpdateReques
 		addError(&resp.Diagnostics, "updating", kindTemplate, templateID, err, templateErrorHint(err))
 		return
 	}
-	oldTags := tagsFromValue(ctx, state.TagsAll, &resp.Diagnostics)
-	newTags := tagsFromValue(ctx, plan.TagsAll, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if err := updateTags(ctx, conn, state.TemplateARN.ValueString(), oldTags, newTags); err != nil {
-		addError(&resp.Diagnostics, "updating tags of", kindTemplate, templateID, err, "")
+	if !updateTagsAll(ctx, conn, state.TemplateARN.ValueString(), state.TagsAll, plan.TagsAll, kindTemplate, templateID, &resp.Diagnostics) {
 		return
 	}
 	t, err := findTemplateByID(ctx, conn, domainID, templateID)
