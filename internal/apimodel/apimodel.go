@@ -15,6 +15,7 @@ package apimodel
 import (
 	"fmt"
 	"sort"
+	"sync"
 )
 
 // Service is one API model: its operations and the shapes they reach.
@@ -279,11 +280,16 @@ func joinPath(path []string) string {
 	return out
 }
 
-// Cases returns the Amazon Connect Cases model.
-func Cases() *Service { return casesService }
+var (
+	casesOnce   = sync.OnceValue(buildCasesService)
+	connectOnce = sync.OnceValue(buildConnectService)
+)
 
-// Connect returns the Amazon Connect subset model.
-func Connect() *Service { return connectService }
+// Cases returns the Amazon Connect Cases model, built on first use.
+func Cases() *Service { return casesOnce() }
+
+// Connect returns the Amazon Connect subset model, built on first use.
+func Connect() *Service { return connectOnce() }
 
 // ptr is for the generated tables.
 func ptr(v int64) *int64 { return &v }

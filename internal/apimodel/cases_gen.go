@@ -2,2769 +2,2771 @@
 
 package apimodel
 
-var casesService = &Service{
-	Name:        "AmazonConnectCases",
-	Namespace:   "com.amazonaws.connectcases",
-	SigningName: "cases",
-	Operations: map[string]*Operation{
-		"BatchGetCaseRule": {
-			Name:   "BatchGetCaseRule",
-			Method: "POST",
-			URI:    "/domains/{domainId}/rules-batch",
-			Input:  "BatchGetCaseRuleRequest",
-			Output: "BatchGetCaseRuleResponse",
-			Errors: []string{"AccessDeniedException", "InternalServerException", "ResourceNotFoundException", "ThrottlingException", "ValidationException"},
-		},
-		"BatchGetField": {
-			Name:   "BatchGetField",
-			Method: "POST",
-			URI:    "/domains/{domainId}/fields-batch",
-			Input:  "BatchGetFieldRequest",
-			Output: "BatchGetFieldResponse",
-			Errors: []string{"AccessDeniedException", "InternalServerException", "ResourceNotFoundException", "ThrottlingException", "ValidationException"},
-		},
-		"BatchPutFieldOptions": {
-			Name:       "BatchPutFieldOptions",
-			Method:     "PUT",
-			URI:        "/domains/{domainId}/fields/{fieldId}/options",
-			Input:      "BatchPutFieldOptionsRequest",
-			Output:     "BatchPutFieldOptionsResponse",
-			Errors:     []string{"AccessDeniedException", "InternalServerException", "ResourceNotFoundException", "ServiceQuotaExceededException", "ThrottlingException", "ValidationException"},
-			Idempotent: true,
-		},
-		"CreateCase": {
-			Name:       "CreateCase",
-			Method:     "POST",
-			URI:        "/domains/{domainId}/cases",
-			Input:      "CreateCaseRequest",
-			Output:     "CreateCaseResponse",
-			Errors:     []string{"AccessDeniedException", "ConflictException", "InternalServerException", "ResourceNotFoundException", "ThrottlingException", "ValidationException"},
-			Idempotent: true,
-		},
-		"CreateCaseRule": {
-			Name:       "CreateCaseRule",
-			Method:     "POST",
-			URI:        "/domains/{domainId}/case-rules",
-			Input:      "CreateCaseRuleRequest",
-			Output:     "CreateCaseRuleResponse",
-			Errors:     []string{"AccessDeniedException", "ConflictException", "InternalServerException", "ResourceNotFoundException", "ServiceQuotaExceededException", "ThrottlingException", "ValidationException"},
-			Idempotent: true,
-		},
-		"CreateDomain": {
-			Name:       "CreateDomain",
-			Method:     "POST",
-			URI:        "/domains",
-			Input:      "CreateDomainRequest",
-			Output:     "CreateDomainResponse",
-			Errors:     []string{"AccessDeniedException", "ConflictException", "InternalServerException", "ServiceQuotaExceededException", "ThrottlingException", "ValidationException"},
-			Idempotent: true,
-		},
-		"CreateField": {
-			Name:       "CreateField",
-			Method:     "POST",
-			URI:        "/domains/{domainId}/fields",
-			Input:      "CreateFieldRequest",
-			Output:     "CreateFieldResponse",
-			Errors:     []string{"AccessDeniedException", "ConflictException", "InternalServerException", "ResourceNotFoundException", "ServiceQuotaExceededException", "ThrottlingException", "ValidationException"},
-			Idempotent: true,
-		},
-		"CreateLayout": {
-			Name:   "CreateLayout",
-			Method: "POST",
-			URI:    "/domains/{domainId}/layouts",
-			Input:  "CreateLayoutRequest",
-			Output: "CreateLayoutResponse",
-			Errors: []string{"AccessDeniedException", "ConflictException", "InternalServerException", "ResourceNotFoundException", "ServiceQuotaExceededException", "ThrottlingException", "ValidationException"},
-		},
-		"CreateRelatedItem": {
-			Name:       "CreateRelatedItem",
-			Method:     "POST",
-			URI:        "/domains/{domainId}/cases/{caseId}/related-items/",
-			Input:      "CreateRelatedItemRequest",
-			Output:     "CreateRelatedItemResponse",
-			Errors:     []string{"AccessDeniedException", "InternalServerException", "ResourceNotFoundException", "ServiceQuotaExceededException", "ThrottlingException", "ValidationException"},
-			Idempotent: true,
-		},
-		"CreateTemplate": {
-			Name:       "CreateTemplate",
-			Method:     "POST",
-			URI:        "/domains/{domainId}/templates",
-			Input:      "CreateTemplateRequest",
-			Output:     "CreateTemplateResponse",
-			Errors:     []string{"AccessDeniedException", "ConflictException", "InternalServerException", "ResourceNotFoundException", "ServiceQuotaExceededException", "ThrottlingException", "ValidationException"},
-			Idempotent: true,
-		},
-		"DeleteCase": {
-			Name:       "DeleteCase",
-			Method:     "DELETE",
-			URI:        "/domains/{domainId}/cases/{caseId}",
-			Input:      "DeleteCaseRequest",
-			Output:     "DeleteCaseResponse",
-			Errors:     []string{"AccessDeniedException", "InternalServerException", "ResourceNotFoundException", "ThrottlingException", "ValidationException"},
-			Idempotent: true,
-		},
-		"DeleteCaseRule": {
-			Name:       "DeleteCaseRule",
-			Method:     "DELETE",
-			URI:        "/domains/{domainId}/case-rules/{caseRuleId}",
-			Input:      "DeleteCaseRuleRequest",
-			Output:     "DeleteCaseRuleResponse",
-			Errors:     []string{"AccessDeniedException", "ConflictException", "InternalServerException", "ResourceNotFoundException", "ThrottlingException"},
-			Idempotent: true,
-		},
-		"DeleteDomain": {
-			Name:       "DeleteDomain",
-			Method:     "DELETE",
-			URI:        "/domains/{domainId}",
-			Input:      "DeleteDomainRequest",
-			Output:     "DeleteDomainResponse",
-			Errors:     []string{"AccessDeniedException", "ConflictException", "InternalServerException", "ResourceNotFoundException", "ThrottlingException", "ValidationException"},
-			Idempotent: true,
-		},
-		"DeleteField": {
-			Name:       "DeleteField",
-			Method:     "DELETE",
-			URI:        "/domains/{domainId}/fields/{fieldId}",
-			Input:      "DeleteFieldRequest",
-			Output:     "DeleteFieldResponse",
-			Errors:     []string{"AccessDeniedException", "ConflictException", "InternalServerException", "ResourceNotFoundException", "ServiceQuotaExceededException", "ThrottlingException", "ValidationException"},
-			Idempotent: true,
-		},
-		"DeleteLayout": {
-			Name:       "DeleteLayout",
-			Method:     "DELETE",
-			URI:        "/domains/{domainId}/layouts/{layoutId}",
-			Input:      "DeleteLayoutRequest",
-			Output:     "DeleteLayoutResponse",
-			Errors:     []string{"AccessDeniedException", "ConflictException", "InternalServerException", "ResourceNotFoundException", "ThrottlingException", "ValidationException"},
-			Idempotent: true,
-		},
-		"DeleteRelatedItem": {
-			Name:       "DeleteRelatedItem",
-			Method:     "DELETE",
-			URI:        "/domains/{domainId}/cases/{caseId}/related-items/{relatedItemId}",
-			Input:      "DeleteRelatedItemRequest",
-			Output:     "DeleteRelatedItemResponse",
-			Errors:     []string{"AccessDeniedException", "InternalServerException", "ResourceNotFoundException", "ThrottlingException", "ValidationException"},
-			Idempotent: true,
-		},
-		"DeleteTemplate": {
-			Name:       "DeleteTemplate",
-			Method:     "DELETE",
-			URI:        "/domains/{domainId}/templates/{templateId}",
-			Input:      "DeleteTemplateRequest",
-			Output:     "DeleteTemplateResponse",
-			Errors:     []string{"AccessDeniedException", "ConflictException", "InternalServerException", "ResourceNotFoundException", "ThrottlingException", "ValidationException"},
-			Idempotent: true,
-		},
-		"GetCase": {
-			Name:   "GetCase",
-			Method: "POST",
-			URI:    "/domains/{domainId}/cases/{caseId}",
-			Input:  "GetCaseRequest",
-			Output: "GetCaseResponse",
-			Errors: []string{"AccessDeniedException", "InternalServerException", "ResourceNotFoundException", "ThrottlingException", "ValidationException"},
-		},
-		"GetCaseAuditEvents": {
-			Name:   "GetCaseAuditEvents",
-			Method: "POST",
-			URI:    "/domains/{domainId}/cases/{caseId}/audit-history",
-			Input:  "GetCaseAuditEventsRequest",
-			Output: "GetCaseAuditEventsResponse",
-			Errors: []string{"AccessDeniedException", "InternalServerException", "ResourceNotFoundException", "ThrottlingException", "ValidationException"},
-		},
-		"GetCaseEventConfiguration": {
-			Name:   "GetCaseEventConfiguration",
-			Method: "POST",
-			URI:    "/domains/{domainId}/case-event-configuration",
-			Input:  "GetCaseEventConfigurationRequest",
-			Output: "GetCaseEventConfigurationResponse",
-			Errors: []string{"AccessDeniedException", "InternalServerException", "ResourceNotFoundException", "ThrottlingException", "ValidationException"},
-		},
-		"GetDomain": {
-			Name:   "GetDomain",
-			Method: "POST",
-			URI:    "/domains/{domainId}",
-			Input:  "GetDomainRequest",
-			Output: "GetDomainResponse",
-			Errors: []string{"AccessDeniedException", "InternalServerException", "ResourceNotFoundException", "ThrottlingException", "ValidationException"},
-		},
-		"GetLayout": {
-			Name:   "GetLayout",
-			Method: "POST",
-			URI:    "/domains/{domainId}/layouts/{layoutId}",
-			Input:  "GetLayoutRequest",
-			Output: "GetLayoutResponse",
-			Errors: []string{"AccessDeniedException", "InternalServerException", "ResourceNotFoundException", "ThrottlingException", "ValidationException"},
-		},
-		"GetTemplate": {
-			Name:   "GetTemplate",
-			Method: "POST",
-			URI:    "/domains/{domainId}/templates/{templateId}",
-			Input:  "GetTemplateRequest",
-			Output: "GetTemplateResponse",
-			Errors: []string{"AccessDeniedException", "InternalServerException", "ResourceNotFoundException", "ThrottlingException", "ValidationException"},
-		},
-		"ListCaseRules": {
-			Name:   "ListCaseRules",
-			Method: "POST",
-			URI:    "/domains/{domainId}/rules-list/",
-			Input:  "ListCaseRulesRequest",
-			Output: "ListCaseRulesResponse",
-			Errors: []string{"AccessDeniedException", "InternalServerException", "ResourceNotFoundException", "ThrottlingException", "ValidationException"},
-		},
-		"ListCasesForContact": {
-			Name:   "ListCasesForContact",
-			Method: "POST",
-			URI:    "/domains/{domainId}/list-cases-for-contact",
-			Input:  "ListCasesForContactRequest",
-			Output: "ListCasesForContactResponse",
-			Errors: []string{"AccessDeniedException", "InternalServerException", "ResourceNotFoundException", "ThrottlingException", "ValidationException"},
-		},
-		"ListDomains": {
-			Name:   "ListDomains",
-			Method: "POST",
-			URI:    "/domains-list",
-			Input:  "ListDomainsRequest",
-			Output: "ListDomainsResponse",
-			Errors: []string{"AccessDeniedException", "InternalServerException", "ThrottlingException", "ValidationException"},
-		},
-		"ListFieldOptions": {
-			Name:   "ListFieldOptions",
-			Method: "POST",
-			URI:    "/domains/{domainId}/fields/{fieldId}/options-list",
-			Input:  "ListFieldOptionsRequest",
-			Output: "ListFieldOptionsResponse",
-			Errors: []string{"AccessDeniedException", "InternalServerException", "ResourceNotFoundException", "ThrottlingException", "ValidationException"},
-		},
-		"ListFields": {
-			Name:   "ListFields",
-			Method: "POST",
-			URI:    "/domains/{domainId}/fields-list",
-			Input:  "ListFieldsRequest",
-			Output: "ListFieldsResponse",
-			Errors: []string{"AccessDeniedException", "InternalServerException", "ResourceNotFoundException", "ThrottlingException", "ValidationException"},
-		},
-		"ListLayouts": {
-			Name:   "ListLayouts",
-			Method: "POST",
-			URI:    "/domains/{domainId}/layouts-list",
-			Input:  "ListLayoutsRequest",
-			Output: "ListLayoutsResponse",
-			Errors: []string{"AccessDeniedException", "InternalServerException", "ResourceNotFoundException", "ThrottlingException", "ValidationException"},
-		},
-		"ListTagsForResource": {
-			Name:       "ListTagsForResource",
-			Method:     "GET",
-			URI:        "/tags/{arn}",
-			Input:      "ListTagsForResourceRequest",
-			Output:     "ListTagsForResourceResponse",
-			Errors:     []string{"AccessDeniedException", "InternalServerException", "ResourceNotFoundException", "ThrottlingException", "ValidationException"},
-			Idempotent: true,
-		},
-		"ListTemplates": {
-			Name:   "ListTemplates",
-			Method: "POST",
-			URI:    "/domains/{domainId}/templates-list",
-			Input:  "ListTemplatesRequest",
-			Output: "ListTemplatesResponse",
-			Errors: []string{"AccessDeniedException", "InternalServerException", "ResourceNotFoundException", "ThrottlingException", "ValidationException"},
-		},
-		"PutCaseEventConfiguration": {
-			Name:   "PutCaseEventConfiguration",
-			Method: "PUT",
-			URI:    "/domains/{domainId}/case-event-configuration",
-			Input:  "PutCaseEventConfigurationRequest",
-			Output: "PutCaseEventConfigurationResponse",
-			Errors: []string{"AccessDeniedException", "ConflictException", "InternalServerException", "ResourceNotFoundException", "ThrottlingException", "ValidationException"},
-		},
-		"SearchAllRelatedItems": {
-			Name:   "SearchAllRelatedItems",
-			Method: "POST",
-			URI:    "/domains/{domainId}/related-items-search",
-			Input:  "SearchAllRelatedItemsRequest",
-			Output: "SearchAllRelatedItemsResponse",
-			Errors: []string{"AccessDeniedException", "InternalServerException", "ResourceNotFoundException", "ThrottlingException", "ValidationException"},
-		},
-		"SearchCases": {
-			Name:   "SearchCases",
-			Method: "POST",
-			URI:    "/domains/{domainId}/cases-search",
-			Input:  "SearchCasesRequest",
-			Output: "SearchCasesResponse",
-			Errors: []string{"AccessDeniedException", "InternalServerException", "ResourceNotFoundException", "ThrottlingException", "ValidationException"},
-		},
-		"SearchRelatedItems": {
-			Name:   "SearchRelatedItems",
-			Method: "POST",
-			URI:    "/domains/{domainId}/cases/{caseId}/related-items-search",
-			Input:  "SearchRelatedItemsRequest",
-			Output: "SearchRelatedItemsResponse",
-			Errors: []string{"AccessDeniedException", "InternalServerException", "ResourceNotFoundException", "ThrottlingException", "ValidationException"},
-		},
-		"TagResource": {
-			Name:       "TagResource",
-			Method:     "POST",
-			URI:        "/tags/{arn}",
-			Input:      "TagResourceRequest",
-			Errors:     []string{"AccessDeniedException", "InternalServerException", "ResourceNotFoundException", "ThrottlingException", "ValidationException"},
-			Idempotent: true,
-		},
-		"UntagResource": {
-			Name:       "UntagResource",
-			Method:     "DELETE",
-			URI:        "/tags/{arn}",
-			Input:      "UntagResourceRequest",
-			Errors:     []string{"AccessDeniedException", "InternalServerException", "ResourceNotFoundException", "ThrottlingException", "ValidationException"},
-			Idempotent: true,
-		},
-		"UpdateCase": {
-			Name:   "UpdateCase",
-			Method: "PUT",
-			URI:    "/domains/{domainId}/cases/{caseId}",
-			Input:  "UpdateCaseRequest",
-			Output: "UpdateCaseResponse",
-			Errors: []string{"AccessDeniedException", "InternalServerException", "ResourceNotFoundException", "ThrottlingException", "ValidationException"},
-		},
-		"UpdateCaseRule": {
-			Name:       "UpdateCaseRule",
-			Method:     "PUT",
-			URI:        "/domains/{domainId}/case-rules/{caseRuleId}",
-			Input:      "UpdateCaseRuleRequest",
-			Output:     "UpdateCaseRuleResponse",
-			Errors:     []string{"AccessDeniedException", "ConflictException", "InternalServerException", "ResourceNotFoundException", "ServiceQuotaExceededException", "ThrottlingException", "ValidationException"},
-			Idempotent: true,
-		},
-		"UpdateField": {
-			Name:       "UpdateField",
-			Method:     "PUT",
-			URI:        "/domains/{domainId}/fields/{fieldId}",
-			Input:      "UpdateFieldRequest",
-			Output:     "UpdateFieldResponse",
-			Errors:     []string{"AccessDeniedException", "ConflictException", "InternalServerException", "ResourceNotFoundException", "ThrottlingException", "ValidationException"},
-			Idempotent: true,
-		},
-		"UpdateLayout": {
-			Name:       "UpdateLayout",
-			Method:     "PUT",
-			URI:        "/domains/{domainId}/layouts/{layoutId}",
-			Input:      "UpdateLayoutRequest",
-			Output:     "UpdateLayoutResponse",
-			Errors:     []string{"AccessDeniedException", "ConflictException", "InternalServerException", "ResourceNotFoundException", "ServiceQuotaExceededException", "ThrottlingException", "ValidationException"},
-			Idempotent: true,
-		},
-		"UpdateRelatedItem": {
-			Name:       "UpdateRelatedItem",
-			Method:     "PUT",
-			URI:        "/domains/{domainId}/cases/{caseId}/related-items/{relatedItemId}",
-			Input:      "UpdateRelatedItemRequest",
-			Output:     "UpdateRelatedItemResponse",
-			Errors:     []string{"AccessDeniedException", "InternalServerException", "ResourceNotFoundException", "ServiceQuotaExceededException", "ThrottlingException", "ValidationException"},
-			Idempotent: true,
-		},
-		"UpdateTemplate": {
-			Name:       "UpdateTemplate",
-			Method:     "PUT",
-			URI:        "/domains/{domainId}/templates/{templateId}",
-			Input:      "UpdateTemplateRequest",
-			Output:     "UpdateTemplateResponse",
-			Errors:     []string{"AccessDeniedException", "ConflictException", "InternalServerException", "ResourceNotFoundException", "ServiceQuotaExceededException", "ThrottlingException", "ValidationException"},
-			Idempotent: true,
-		},
-	},
-	Shapes: map[string]*Shape{
-		"AccessDeniedException": {
-			Name: "AccessDeniedException",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "message", Target: "String", Required: true},
+func buildCasesService() *Service {
+	return &Service{
+		Name:        "AmazonConnectCases",
+		Namespace:   "com.amazonaws.connectcases",
+		SigningName: "cases",
+		Operations: map[string]*Operation{
+			"BatchGetCaseRule": {
+				Name:   "BatchGetCaseRule",
+				Method: "POST",
+				URI:    "/domains/{domainId}/rules-batch",
+				Input:  "BatchGetCaseRuleRequest",
+				Output: "BatchGetCaseRuleResponse",
+				Errors: []string{"AccessDeniedException", "InternalServerException", "ResourceNotFoundException", "ThrottlingException", "ValidationException"},
 			},
-			Error:      "client",
-			HTTPStatus: 403,
-		},
-		"Arn": {
-			Name: "Arn",
-			Type: "string",
-			Constraints: Constraints{
-				Length: Bounds{Min: ptr(1), Max: ptr(500)},
+			"BatchGetField": {
+				Name:   "BatchGetField",
+				Method: "POST",
+				URI:    "/domains/{domainId}/fields-batch",
+				Input:  "BatchGetFieldRequest",
+				Output: "BatchGetFieldResponse",
+				Errors: []string{"AccessDeniedException", "InternalServerException", "ResourceNotFoundException", "ThrottlingException", "ValidationException"},
+			},
+			"BatchPutFieldOptions": {
+				Name:       "BatchPutFieldOptions",
+				Method:     "PUT",
+				URI:        "/domains/{domainId}/fields/{fieldId}/options",
+				Input:      "BatchPutFieldOptionsRequest",
+				Output:     "BatchPutFieldOptionsResponse",
+				Errors:     []string{"AccessDeniedException", "InternalServerException", "ResourceNotFoundException", "ServiceQuotaExceededException", "ThrottlingException", "ValidationException"},
+				Idempotent: true,
+			},
+			"CreateCase": {
+				Name:       "CreateCase",
+				Method:     "POST",
+				URI:        "/domains/{domainId}/cases",
+				Input:      "CreateCaseRequest",
+				Output:     "CreateCaseResponse",
+				Errors:     []string{"AccessDeniedException", "ConflictException", "InternalServerException", "ResourceNotFoundException", "ThrottlingException", "ValidationException"},
+				Idempotent: true,
+			},
+			"CreateCaseRule": {
+				Name:       "CreateCaseRule",
+				Method:     "POST",
+				URI:        "/domains/{domainId}/case-rules",
+				Input:      "CreateCaseRuleRequest",
+				Output:     "CreateCaseRuleResponse",
+				Errors:     []string{"AccessDeniedException", "ConflictException", "InternalServerException", "ResourceNotFoundException", "ServiceQuotaExceededException", "ThrottlingException", "ValidationException"},
+				Idempotent: true,
+			},
+			"CreateDomain": {
+				Name:       "CreateDomain",
+				Method:     "POST",
+				URI:        "/domains",
+				Input:      "CreateDomainRequest",
+				Output:     "CreateDomainResponse",
+				Errors:     []string{"AccessDeniedException", "ConflictException", "InternalServerException", "ServiceQuotaExceededException", "ThrottlingException", "ValidationException"},
+				Idempotent: true,
+			},
+			"CreateField": {
+				Name:       "CreateField",
+				Method:     "POST",
+				URI:        "/domains/{domainId}/fields",
+				Input:      "CreateFieldRequest",
+				Output:     "CreateFieldResponse",
+				Errors:     []string{"AccessDeniedException", "ConflictException", "InternalServerException", "ResourceNotFoundException", "ServiceQuotaExceededException", "ThrottlingException", "ValidationException"},
+				Idempotent: true,
+			},
+			"CreateLayout": {
+				Name:   "CreateLayout",
+				Method: "POST",
+				URI:    "/domains/{domainId}/layouts",
+				Input:  "CreateLayoutRequest",
+				Output: "CreateLayoutResponse",
+				Errors: []string{"AccessDeniedException", "ConflictException", "InternalServerException", "ResourceNotFoundException", "ServiceQuotaExceededException", "ThrottlingException", "ValidationException"},
+			},
+			"CreateRelatedItem": {
+				Name:       "CreateRelatedItem",
+				Method:     "POST",
+				URI:        "/domains/{domainId}/cases/{caseId}/related-items/",
+				Input:      "CreateRelatedItemRequest",
+				Output:     "CreateRelatedItemResponse",
+				Errors:     []string{"AccessDeniedException", "InternalServerException", "ResourceNotFoundException", "ServiceQuotaExceededException", "ThrottlingException", "ValidationException"},
+				Idempotent: true,
+			},
+			"CreateTemplate": {
+				Name:       "CreateTemplate",
+				Method:     "POST",
+				URI:        "/domains/{domainId}/templates",
+				Input:      "CreateTemplateRequest",
+				Output:     "CreateTemplateResponse",
+				Errors:     []string{"AccessDeniedException", "ConflictException", "InternalServerException", "ResourceNotFoundException", "ServiceQuotaExceededException", "ThrottlingException", "ValidationException"},
+				Idempotent: true,
+			},
+			"DeleteCase": {
+				Name:       "DeleteCase",
+				Method:     "DELETE",
+				URI:        "/domains/{domainId}/cases/{caseId}",
+				Input:      "DeleteCaseRequest",
+				Output:     "DeleteCaseResponse",
+				Errors:     []string{"AccessDeniedException", "InternalServerException", "ResourceNotFoundException", "ThrottlingException", "ValidationException"},
+				Idempotent: true,
+			},
+			"DeleteCaseRule": {
+				Name:       "DeleteCaseRule",
+				Method:     "DELETE",
+				URI:        "/domains/{domainId}/case-rules/{caseRuleId}",
+				Input:      "DeleteCaseRuleRequest",
+				Output:     "DeleteCaseRuleResponse",
+				Errors:     []string{"AccessDeniedException", "ConflictException", "InternalServerException", "ResourceNotFoundException", "ThrottlingException"},
+				Idempotent: true,
+			},
+			"DeleteDomain": {
+				Name:       "DeleteDomain",
+				Method:     "DELETE",
+				URI:        "/domains/{domainId}",
+				Input:      "DeleteDomainRequest",
+				Output:     "DeleteDomainResponse",
+				Errors:     []string{"AccessDeniedException", "ConflictException", "InternalServerException", "ResourceNotFoundException", "ThrottlingException", "ValidationException"},
+				Idempotent: true,
+			},
+			"DeleteField": {
+				Name:       "DeleteField",
+				Method:     "DELETE",
+				URI:        "/domains/{domainId}/fields/{fieldId}",
+				Input:      "DeleteFieldRequest",
+				Output:     "DeleteFieldResponse",
+				Errors:     []string{"AccessDeniedException", "ConflictException", "InternalServerException", "ResourceNotFoundException", "ServiceQuotaExceededException", "ThrottlingException", "ValidationException"},
+				Idempotent: true,
+			},
+			"DeleteLayout": {
+				Name:       "DeleteLayout",
+				Method:     "DELETE",
+				URI:        "/domains/{domainId}/layouts/{layoutId}",
+				Input:      "DeleteLayoutRequest",
+				Output:     "DeleteLayoutResponse",
+				Errors:     []string{"AccessDeniedException", "ConflictException", "InternalServerException", "ResourceNotFoundException", "ThrottlingException", "ValidationException"},
+				Idempotent: true,
+			},
+			"DeleteRelatedItem": {
+				Name:       "DeleteRelatedItem",
+				Method:     "DELETE",
+				URI:        "/domains/{domainId}/cases/{caseId}/related-items/{relatedItemId}",
+				Input:      "DeleteRelatedItemRequest",
+				Output:     "DeleteRelatedItemResponse",
+				Errors:     []string{"AccessDeniedException", "InternalServerException", "ResourceNotFoundException", "ThrottlingException", "ValidationException"},
+				Idempotent: true,
+			},
+			"DeleteTemplate": {
+				Name:       "DeleteTemplate",
+				Method:     "DELETE",
+				URI:        "/domains/{domainId}/templates/{templateId}",
+				Input:      "DeleteTemplateRequest",
+				Output:     "DeleteTemplateResponse",
+				Errors:     []string{"AccessDeniedException", "ConflictException", "InternalServerException", "ResourceNotFoundException", "ThrottlingException", "ValidationException"},
+				Idempotent: true,
+			},
+			"GetCase": {
+				Name:   "GetCase",
+				Method: "POST",
+				URI:    "/domains/{domainId}/cases/{caseId}",
+				Input:  "GetCaseRequest",
+				Output: "GetCaseResponse",
+				Errors: []string{"AccessDeniedException", "InternalServerException", "ResourceNotFoundException", "ThrottlingException", "ValidationException"},
+			},
+			"GetCaseAuditEvents": {
+				Name:   "GetCaseAuditEvents",
+				Method: "POST",
+				URI:    "/domains/{domainId}/cases/{caseId}/audit-history",
+				Input:  "GetCaseAuditEventsRequest",
+				Output: "GetCaseAuditEventsResponse",
+				Errors: []string{"AccessDeniedException", "InternalServerException", "ResourceNotFoundException", "ThrottlingException", "ValidationException"},
+			},
+			"GetCaseEventConfiguration": {
+				Name:   "GetCaseEventConfiguration",
+				Method: "POST",
+				URI:    "/domains/{domainId}/case-event-configuration",
+				Input:  "GetCaseEventConfigurationRequest",
+				Output: "GetCaseEventConfigurationResponse",
+				Errors: []string{"AccessDeniedException", "InternalServerException", "ResourceNotFoundException", "ThrottlingException", "ValidationException"},
+			},
+			"GetDomain": {
+				Name:   "GetDomain",
+				Method: "POST",
+				URI:    "/domains/{domainId}",
+				Input:  "GetDomainRequest",
+				Output: "GetDomainResponse",
+				Errors: []string{"AccessDeniedException", "InternalServerException", "ResourceNotFoundException", "ThrottlingException", "ValidationException"},
+			},
+			"GetLayout": {
+				Name:   "GetLayout",
+				Method: "POST",
+				URI:    "/domains/{domainId}/layouts/{layoutId}",
+				Input:  "GetLayoutRequest",
+				Output: "GetLayoutResponse",
+				Errors: []string{"AccessDeniedException", "InternalServerException", "ResourceNotFoundException", "ThrottlingException", "ValidationException"},
+			},
+			"GetTemplate": {
+				Name:   "GetTemplate",
+				Method: "POST",
+				URI:    "/domains/{domainId}/templates/{templateId}",
+				Input:  "GetTemplateRequest",
+				Output: "GetTemplateResponse",
+				Errors: []string{"AccessDeniedException", "InternalServerException", "ResourceNotFoundException", "ThrottlingException", "ValidationException"},
+			},
+			"ListCaseRules": {
+				Name:   "ListCaseRules",
+				Method: "POST",
+				URI:    "/domains/{domainId}/rules-list/",
+				Input:  "ListCaseRulesRequest",
+				Output: "ListCaseRulesResponse",
+				Errors: []string{"AccessDeniedException", "InternalServerException", "ResourceNotFoundException", "ThrottlingException", "ValidationException"},
+			},
+			"ListCasesForContact": {
+				Name:   "ListCasesForContact",
+				Method: "POST",
+				URI:    "/domains/{domainId}/list-cases-for-contact",
+				Input:  "ListCasesForContactRequest",
+				Output: "ListCasesForContactResponse",
+				Errors: []string{"AccessDeniedException", "InternalServerException", "ResourceNotFoundException", "ThrottlingException", "ValidationException"},
+			},
+			"ListDomains": {
+				Name:   "ListDomains",
+				Method: "POST",
+				URI:    "/domains-list",
+				Input:  "ListDomainsRequest",
+				Output: "ListDomainsResponse",
+				Errors: []string{"AccessDeniedException", "InternalServerException", "ThrottlingException", "ValidationException"},
+			},
+			"ListFieldOptions": {
+				Name:   "ListFieldOptions",
+				Method: "POST",
+				URI:    "/domains/{domainId}/fields/{fieldId}/options-list",
+				Input:  "ListFieldOptionsRequest",
+				Output: "ListFieldOptionsResponse",
+				Errors: []string{"AccessDeniedException", "InternalServerException", "ResourceNotFoundException", "ThrottlingException", "ValidationException"},
+			},
+			"ListFields": {
+				Name:   "ListFields",
+				Method: "POST",
+				URI:    "/domains/{domainId}/fields-list",
+				Input:  "ListFieldsRequest",
+				Output: "ListFieldsResponse",
+				Errors: []string{"AccessDeniedException", "InternalServerException", "ResourceNotFoundException", "ThrottlingException", "ValidationException"},
+			},
+			"ListLayouts": {
+				Name:   "ListLayouts",
+				Method: "POST",
+				URI:    "/domains/{domainId}/layouts-list",
+				Input:  "ListLayoutsRequest",
+				Output: "ListLayoutsResponse",
+				Errors: []string{"AccessDeniedException", "InternalServerException", "ResourceNotFoundException", "ThrottlingException", "ValidationException"},
+			},
+			"ListTagsForResource": {
+				Name:       "ListTagsForResource",
+				Method:     "GET",
+				URI:        "/tags/{arn}",
+				Input:      "ListTagsForResourceRequest",
+				Output:     "ListTagsForResourceResponse",
+				Errors:     []string{"AccessDeniedException", "InternalServerException", "ResourceNotFoundException", "ThrottlingException", "ValidationException"},
+				Idempotent: true,
+			},
+			"ListTemplates": {
+				Name:   "ListTemplates",
+				Method: "POST",
+				URI:    "/domains/{domainId}/templates-list",
+				Input:  "ListTemplatesRequest",
+				Output: "ListTemplatesResponse",
+				Errors: []string{"AccessDeniedException", "InternalServerException", "ResourceNotFoundException", "ThrottlingException", "ValidationException"},
+			},
+			"PutCaseEventConfiguration": {
+				Name:   "PutCaseEventConfiguration",
+				Method: "PUT",
+				URI:    "/domains/{domainId}/case-event-configuration",
+				Input:  "PutCaseEventConfigurationRequest",
+				Output: "PutCaseEventConfigurationResponse",
+				Errors: []string{"AccessDeniedException", "ConflictException", "InternalServerException", "ResourceNotFoundException", "ThrottlingException", "ValidationException"},
+			},
+			"SearchAllRelatedItems": {
+				Name:   "SearchAllRelatedItems",
+				Method: "POST",
+				URI:    "/domains/{domainId}/related-items-search",
+				Input:  "SearchAllRelatedItemsRequest",
+				Output: "SearchAllRelatedItemsResponse",
+				Errors: []string{"AccessDeniedException", "InternalServerException", "ResourceNotFoundException", "ThrottlingException", "ValidationException"},
+			},
+			"SearchCases": {
+				Name:   "SearchCases",
+				Method: "POST",
+				URI:    "/domains/{domainId}/cases-search",
+				Input:  "SearchCasesRequest",
+				Output: "SearchCasesResponse",
+				Errors: []string{"AccessDeniedException", "InternalServerException", "ResourceNotFoundException", "ThrottlingException", "ValidationException"},
+			},
+			"SearchRelatedItems": {
+				Name:   "SearchRelatedItems",
+				Method: "POST",
+				URI:    "/domains/{domainId}/cases/{caseId}/related-items-search",
+				Input:  "SearchRelatedItemsRequest",
+				Output: "SearchRelatedItemsResponse",
+				Errors: []string{"AccessDeniedException", "InternalServerException", "ResourceNotFoundException", "ThrottlingException", "ValidationException"},
+			},
+			"TagResource": {
+				Name:       "TagResource",
+				Method:     "POST",
+				URI:        "/tags/{arn}",
+				Input:      "TagResourceRequest",
+				Errors:     []string{"AccessDeniedException", "InternalServerException", "ResourceNotFoundException", "ThrottlingException", "ValidationException"},
+				Idempotent: true,
+			},
+			"UntagResource": {
+				Name:       "UntagResource",
+				Method:     "DELETE",
+				URI:        "/tags/{arn}",
+				Input:      "UntagResourceRequest",
+				Errors:     []string{"AccessDeniedException", "InternalServerException", "ResourceNotFoundException", "ThrottlingException", "ValidationException"},
+				Idempotent: true,
+			},
+			"UpdateCase": {
+				Name:   "UpdateCase",
+				Method: "PUT",
+				URI:    "/domains/{domainId}/cases/{caseId}",
+				Input:  "UpdateCaseRequest",
+				Output: "UpdateCaseResponse",
+				Errors: []string{"AccessDeniedException", "InternalServerException", "ResourceNotFoundException", "ThrottlingException", "ValidationException"},
+			},
+			"UpdateCaseRule": {
+				Name:       "UpdateCaseRule",
+				Method:     "PUT",
+				URI:        "/domains/{domainId}/case-rules/{caseRuleId}",
+				Input:      "UpdateCaseRuleRequest",
+				Output:     "UpdateCaseRuleResponse",
+				Errors:     []string{"AccessDeniedException", "ConflictException", "InternalServerException", "ResourceNotFoundException", "ServiceQuotaExceededException", "ThrottlingException", "ValidationException"},
+				Idempotent: true,
+			},
+			"UpdateField": {
+				Name:       "UpdateField",
+				Method:     "PUT",
+				URI:        "/domains/{domainId}/fields/{fieldId}",
+				Input:      "UpdateFieldRequest",
+				Output:     "UpdateFieldResponse",
+				Errors:     []string{"AccessDeniedException", "ConflictException", "InternalServerException", "ResourceNotFoundException", "ThrottlingException", "ValidationException"},
+				Idempotent: true,
+			},
+			"UpdateLayout": {
+				Name:       "UpdateLayout",
+				Method:     "PUT",
+				URI:        "/domains/{domainId}/layouts/{layoutId}",
+				Input:      "UpdateLayoutRequest",
+				Output:     "UpdateLayoutResponse",
+				Errors:     []string{"AccessDeniedException", "ConflictException", "InternalServerException", "ResourceNotFoundException", "ServiceQuotaExceededException", "ThrottlingException", "ValidationException"},
+				Idempotent: true,
+			},
+			"UpdateRelatedItem": {
+				Name:       "UpdateRelatedItem",
+				Method:     "PUT",
+				URI:        "/domains/{domainId}/cases/{caseId}/related-items/{relatedItemId}",
+				Input:      "UpdateRelatedItemRequest",
+				Output:     "UpdateRelatedItemResponse",
+				Errors:     []string{"AccessDeniedException", "InternalServerException", "ResourceNotFoundException", "ServiceQuotaExceededException", "ThrottlingException", "ValidationException"},
+				Idempotent: true,
+			},
+			"UpdateTemplate": {
+				Name:       "UpdateTemplate",
+				Method:     "PUT",
+				URI:        "/domains/{domainId}/templates/{templateId}",
+				Input:      "UpdateTemplateRequest",
+				Output:     "UpdateTemplateResponse",
+				Errors:     []string{"AccessDeniedException", "ConflictException", "InternalServerException", "ResourceNotFoundException", "ServiceQuotaExceededException", "ThrottlingException", "ValidationException"},
+				Idempotent: true,
 			},
 		},
-		"AssociationTime": {
-			Name: "AssociationTime",
-			Type: "timestamp",
-		},
-		"AuditEvent": {
-			Name: "AuditEvent",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "eventId", Target: "AuditEventId", Required: true},
-				{Name: "type", Target: "AuditEventType", Required: true},
-				{Name: "relatedItemType", Target: "RelatedItemType"},
-				{Name: "performedTime", Target: "AuditEventDateTime", Required: true},
-				{Name: "fields", Target: "AuditEventFieldList", Required: true},
-				{Name: "performedBy", Target: "AuditEventPerformedBy"},
-			},
-		},
-		"AuditEventDateTime": {
-			Name: "AuditEventDateTime",
-			Type: "timestamp",
-		},
-		"AuditEventField": {
-			Name: "AuditEventField",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "eventFieldId", Target: "AuditEventFieldId", Required: true},
-				{Name: "oldValue", Target: "AuditEventFieldValueUnion"},
-				{Name: "newValue", Target: "AuditEventFieldValueUnion", Required: true},
-			},
-		},
-		"AuditEventFieldId": {
-			Name: "AuditEventFieldId",
-			Type: "string",
-			Constraints: Constraints{
-				Length: Bounds{Min: ptr(1), Max: ptr(500)},
-			},
-		},
-		"AuditEventFieldList": {
-			Name:   "AuditEventFieldList",
-			Type:   "list",
-			Member: "AuditEventField",
-		},
-		"AuditEventFieldValueUnion": {
-			Name: "AuditEventFieldValueUnion",
-			Type: "union",
-			Members: []*Member{
-				{Name: "stringValue", Target: "String",
-					Constraints: Constraints{
-						Length: Bounds{Max: ptr(4100)},
-					},
+		Shapes: map[string]*Shape{
+			"AccessDeniedException": {
+				Name: "AccessDeniedException",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "message", Target: "String", Required: true},
 				},
-				{Name: "doubleValue", Target: "Double"},
-				{Name: "booleanValue", Target: "Boolean"},
-				{Name: "emptyValue", Target: "EmptyFieldValue"},
-				{Name: "userArnValue", Target: "String"},
+				Error:      "client",
+				HTTPStatus: 403,
 			},
-		},
-		"AuditEventId": {
-			Name: "AuditEventId",
-			Type: "string",
-			Constraints: Constraints{
-				Length: Bounds{Min: ptr(1), Max: ptr(500)},
-			},
-		},
-		"AuditEventPerformedBy": {
-			Name: "AuditEventPerformedBy",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "user", Target: "UserUnion"},
-				{Name: "iamPrincipalArn", Target: "IamPrincipalArn", Required: true},
-			},
-		},
-		"AuditEventType": {
-			Name: "AuditEventType",
-			Type: "string",
-			Constraints: Constraints{
-				Enum: []string{"Case.Created", "Case.Updated", "RelatedItem.Created", "RelatedItem.Deleted", "RelatedItem.Updated"},
-			},
-		},
-		"AuditEventsList": {
-			Name:   "AuditEventsList",
-			Type:   "list",
-			Member: "AuditEvent",
-		},
-		"BasicLayout": {
-			Name: "BasicLayout",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "topPanel", Target: "LayoutSections"},
-				{Name: "moreInfo", Target: "LayoutSections"},
-			},
-		},
-		"BatchGetCaseRuleErrorList": {
-			Name:   "BatchGetCaseRuleErrorList",
-			Type:   "list",
-			Member: "CaseRuleError",
-		},
-		"BatchGetCaseRuleList": {
-			Name:   "BatchGetCaseRuleList",
-			Type:   "list",
-			Member: "GetCaseRuleResponse",
-		},
-		"BatchGetCaseRuleRequest": {
-			Name: "BatchGetCaseRuleRequest",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
-				{Name: "caseRules", Target: "CaseRuleIdentifierList", Required: true},
-			},
-		},
-		"BatchGetCaseRuleResponse": {
-			Name: "BatchGetCaseRuleResponse",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "caseRules", Target: "BatchGetCaseRuleList", Required: true,
-					Constraints: Constraints{
-						Length: Bounds{Max: ptr(50)},
-					},
-				},
-				{Name: "errors", Target: "BatchGetCaseRuleErrorList", Required: true,
-					Constraints: Constraints{
-						Length: Bounds{Max: ptr(50)},
-					},
-				},
-				{Name: "unprocessedCaseRules", Target: "BatchGetCaseRuleUnprocessedList",
-					Constraints: Constraints{
-						Length: Bounds{Max: ptr(50)},
-					},
+			"Arn": {
+				Name: "Arn",
+				Type: "string",
+				Constraints: Constraints{
+					Length: Bounds{Min: ptr(1), Max: ptr(500)},
 				},
 			},
-		},
-		"BatchGetCaseRuleUnprocessedList": {
-			Name:   "BatchGetCaseRuleUnprocessedList",
-			Type:   "list",
-			Member: "CaseRuleId",
-		},
-		"BatchGetFieldErrorList": {
-			Name:   "BatchGetFieldErrorList",
-			Type:   "list",
-			Member: "FieldError",
-		},
-		"BatchGetFieldIdentifierList": {
-			Name: "BatchGetFieldIdentifierList",
-			Type: "list",
-			Constraints: Constraints{
-				Length: Bounds{Min: ptr(1), Max: ptr(50)},
+			"AssociationTime": {
+				Name: "AssociationTime",
+				Type: "timestamp",
 			},
-			Member: "FieldIdentifier",
-		},
-		"BatchGetFieldList": {
-			Name:   "BatchGetFieldList",
-			Type:   "list",
-			Member: "GetFieldResponse",
-		},
-		"BatchGetFieldRequest": {
-			Name: "BatchGetFieldRequest",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
-				{Name: "fields", Target: "BatchGetFieldIdentifierList", Required: true},
-			},
-		},
-		"BatchGetFieldResponse": {
-			Name: "BatchGetFieldResponse",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "fields", Target: "BatchGetFieldList", Required: true,
-					Constraints: Constraints{
-						Length: Bounds{Max: ptr(50)},
-					},
+			"AuditEvent": {
+				Name: "AuditEvent",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "eventId", Target: "AuditEventId", Required: true},
+					{Name: "type", Target: "AuditEventType", Required: true},
+					{Name: "relatedItemType", Target: "RelatedItemType"},
+					{Name: "performedTime", Target: "AuditEventDateTime", Required: true},
+					{Name: "fields", Target: "AuditEventFieldList", Required: true},
+					{Name: "performedBy", Target: "AuditEventPerformedBy"},
 				},
-				{Name: "errors", Target: "BatchGetFieldErrorList", Required: true,
-					Constraints: Constraints{
-						Length: Bounds{Max: ptr(50)},
+			},
+			"AuditEventDateTime": {
+				Name: "AuditEventDateTime",
+				Type: "timestamp",
+			},
+			"AuditEventField": {
+				Name: "AuditEventField",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "eventFieldId", Target: "AuditEventFieldId", Required: true},
+					{Name: "oldValue", Target: "AuditEventFieldValueUnion"},
+					{Name: "newValue", Target: "AuditEventFieldValueUnion", Required: true},
+				},
+			},
+			"AuditEventFieldId": {
+				Name: "AuditEventFieldId",
+				Type: "string",
+				Constraints: Constraints{
+					Length: Bounds{Min: ptr(1), Max: ptr(500)},
+				},
+			},
+			"AuditEventFieldList": {
+				Name:   "AuditEventFieldList",
+				Type:   "list",
+				Member: "AuditEventField",
+			},
+			"AuditEventFieldValueUnion": {
+				Name: "AuditEventFieldValueUnion",
+				Type: "union",
+				Members: []*Member{
+					{Name: "stringValue", Target: "String",
+						Constraints: Constraints{
+							Length: Bounds{Max: ptr(4100)},
+						},
+					},
+					{Name: "doubleValue", Target: "Double"},
+					{Name: "booleanValue", Target: "Boolean"},
+					{Name: "emptyValue", Target: "EmptyFieldValue"},
+					{Name: "userArnValue", Target: "String"},
+				},
+			},
+			"AuditEventId": {
+				Name: "AuditEventId",
+				Type: "string",
+				Constraints: Constraints{
+					Length: Bounds{Min: ptr(1), Max: ptr(500)},
+				},
+			},
+			"AuditEventPerformedBy": {
+				Name: "AuditEventPerformedBy",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "user", Target: "UserUnion"},
+					{Name: "iamPrincipalArn", Target: "IamPrincipalArn", Required: true},
+				},
+			},
+			"AuditEventType": {
+				Name: "AuditEventType",
+				Type: "string",
+				Constraints: Constraints{
+					Enum: []string{"Case.Created", "Case.Updated", "RelatedItem.Created", "RelatedItem.Deleted", "RelatedItem.Updated"},
+				},
+			},
+			"AuditEventsList": {
+				Name:   "AuditEventsList",
+				Type:   "list",
+				Member: "AuditEvent",
+			},
+			"BasicLayout": {
+				Name: "BasicLayout",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "topPanel", Target: "LayoutSections"},
+					{Name: "moreInfo", Target: "LayoutSections"},
+				},
+			},
+			"BatchGetCaseRuleErrorList": {
+				Name:   "BatchGetCaseRuleErrorList",
+				Type:   "list",
+				Member: "CaseRuleError",
+			},
+			"BatchGetCaseRuleList": {
+				Name:   "BatchGetCaseRuleList",
+				Type:   "list",
+				Member: "GetCaseRuleResponse",
+			},
+			"BatchGetCaseRuleRequest": {
+				Name: "BatchGetCaseRuleRequest",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
+					{Name: "caseRules", Target: "CaseRuleIdentifierList", Required: true},
+				},
+			},
+			"BatchGetCaseRuleResponse": {
+				Name: "BatchGetCaseRuleResponse",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "caseRules", Target: "BatchGetCaseRuleList", Required: true,
+						Constraints: Constraints{
+							Length: Bounds{Max: ptr(50)},
+						},
+					},
+					{Name: "errors", Target: "BatchGetCaseRuleErrorList", Required: true,
+						Constraints: Constraints{
+							Length: Bounds{Max: ptr(50)},
+						},
+					},
+					{Name: "unprocessedCaseRules", Target: "BatchGetCaseRuleUnprocessedList",
+						Constraints: Constraints{
+							Length: Bounds{Max: ptr(50)},
+						},
 					},
 				},
 			},
-		},
-		"BatchPutFieldOptionsRequest": {
-			Name: "BatchPutFieldOptionsRequest",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
-				{Name: "fieldId", Target: "FieldId", Required: true, Location: "label"},
-				{Name: "options", Target: "FieldOptionsList", Required: true,
-					Constraints: Constraints{
-						Length: Bounds{Max: ptr(50)},
+			"BatchGetCaseRuleUnprocessedList": {
+				Name:   "BatchGetCaseRuleUnprocessedList",
+				Type:   "list",
+				Member: "CaseRuleId",
+			},
+			"BatchGetFieldErrorList": {
+				Name:   "BatchGetFieldErrorList",
+				Type:   "list",
+				Member: "FieldError",
+			},
+			"BatchGetFieldIdentifierList": {
+				Name: "BatchGetFieldIdentifierList",
+				Type: "list",
+				Constraints: Constraints{
+					Length: Bounds{Min: ptr(1), Max: ptr(50)},
+				},
+				Member: "FieldIdentifier",
+			},
+			"BatchGetFieldList": {
+				Name:   "BatchGetFieldList",
+				Type:   "list",
+				Member: "GetFieldResponse",
+			},
+			"BatchGetFieldRequest": {
+				Name: "BatchGetFieldRequest",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
+					{Name: "fields", Target: "BatchGetFieldIdentifierList", Required: true},
+				},
+			},
+			"BatchGetFieldResponse": {
+				Name: "BatchGetFieldResponse",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "fields", Target: "BatchGetFieldList", Required: true,
+						Constraints: Constraints{
+							Length: Bounds{Max: ptr(50)},
+						},
+					},
+					{Name: "errors", Target: "BatchGetFieldErrorList", Required: true,
+						Constraints: Constraints{
+							Length: Bounds{Max: ptr(50)},
+						},
 					},
 				},
 			},
-		},
-		"BatchPutFieldOptionsResponse": {
-			Name: "BatchPutFieldOptionsResponse",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "errors", Target: "FieldOptionErrorList",
-					Constraints: Constraints{
-						Length: Bounds{Max: ptr(50)},
+			"BatchPutFieldOptionsRequest": {
+				Name: "BatchPutFieldOptionsRequest",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
+					{Name: "fieldId", Target: "FieldId", Required: true, Location: "label"},
+					{Name: "options", Target: "FieldOptionsList", Required: true,
+						Constraints: Constraints{
+							Length: Bounds{Max: ptr(50)},
+						},
 					},
 				},
 			},
-		},
-		"BooleanCondition": {
-			Name: "BooleanCondition",
-			Type: "union",
-			Members: []*Member{
-				{Name: "equalTo", Target: "BooleanOperands"},
-				{Name: "notEqualTo", Target: "BooleanOperands"},
-				{Name: "andAll", Target: "CompoundCondition"},
-				{Name: "orAll", Target: "CompoundCondition"},
-			},
-		},
-		"BooleanConditionList": {
-			Name: "BooleanConditionList",
-			Type: "list",
-			Constraints: Constraints{
-				Length: Bounds{Max: ptr(100)},
-			},
-			Member: "BooleanCondition",
-		},
-		"BooleanOperands": {
-			Name: "BooleanOperands",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "operandOne", Target: "OperandOne", Required: true},
-				{Name: "operandTwo", Target: "OperandTwo", Required: true},
-				{Name: "result", Target: "Boolean", Required: true},
-			},
-		},
-		"CaseArn": {
-			Name: "CaseArn",
-			Type: "string",
-			Constraints: Constraints{
-				Length: Bounds{Min: ptr(1), Max: ptr(500)},
-			},
-		},
-		"CaseEventIncludedData": {
-			Name: "CaseEventIncludedData",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "fields", Target: "FieldIdentifierList", Required: true,
-					Constraints: Constraints{
-						Length: Bounds{Max: ptr(400)},
+			"BatchPutFieldOptionsResponse": {
+				Name: "BatchPutFieldOptionsResponse",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "errors", Target: "FieldOptionErrorList",
+						Constraints: Constraints{
+							Length: Bounds{Max: ptr(50)},
+						},
 					},
 				},
 			},
-		},
-		"CaseFilter": {
-			Name: "CaseFilter",
-			Type: "union",
-			Members: []*Member{
-				{Name: "field", Target: "FieldFilter"},
-				{Name: "not", Target: "CaseFilter"},
-				{Name: "tag", Target: "TagFilter"},
-				{Name: "andAll", Target: "CaseFilterList",
-					Constraints: Constraints{
-						Length: Bounds{Max: ptr(10)},
-					},
-				},
-				{Name: "orAll", Target: "CaseFilterList",
-					Constraints: Constraints{
-						Length: Bounds{Max: ptr(10)},
-					},
+			"BooleanCondition": {
+				Name: "BooleanCondition",
+				Type: "union",
+				Members: []*Member{
+					{Name: "equalTo", Target: "BooleanOperands"},
+					{Name: "notEqualTo", Target: "BooleanOperands"},
+					{Name: "andAll", Target: "CompoundCondition"},
+					{Name: "orAll", Target: "CompoundCondition"},
 				},
 			},
-		},
-		"CaseFilterList": {
-			Name:   "CaseFilterList",
-			Type:   "list",
-			Member: "CaseFilter",
-		},
-		"CaseId": {
-			Name: "CaseId",
-			Type: "string",
-			Constraints: Constraints{
-				Length: Bounds{Min: ptr(1), Max: ptr(500)},
-			},
-		},
-		"CaseRuleArn": {
-			Name: "CaseRuleArn",
-			Type: "string",
-			Constraints: Constraints{
-				Length: Bounds{Min: ptr(1), Max: ptr(500)},
-			},
-		},
-		"CaseRuleDescription": {
-			Name: "CaseRuleDescription",
-			Type: "string",
-			Constraints: Constraints{
-				Length: Bounds{Max: ptr(255)},
-			},
-		},
-		"CaseRuleDetails": {
-			Name: "CaseRuleDetails",
-			Type: "union",
-			Members: []*Member{
-				{Name: "required", Target: "RequiredCaseRule"},
-				{Name: "fieldOptions", Target: "FieldOptionsCaseRule"},
-				{Name: "hidden", Target: "HiddenCaseRule"},
-			},
-		},
-		"CaseRuleError": {
-			Name: "CaseRuleError",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "id", Target: "CaseRuleId", Required: true},
-				{Name: "errorCode", Target: "String", Required: true},
-				{Name: "message", Target: "String"},
-			},
-		},
-		"CaseRuleId": {
-			Name: "CaseRuleId",
-			Type: "string",
-			Constraints: Constraints{
-				Length: Bounds{Min: ptr(1), Max: ptr(500)},
-			},
-		},
-		"CaseRuleIdentifier": {
-			Name: "CaseRuleIdentifier",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "id", Target: "CaseRuleId", Required: true},
-			},
-		},
-		"CaseRuleIdentifierList": {
-			Name: "CaseRuleIdentifierList",
-			Type: "list",
-			Constraints: Constraints{
-				Length: Bounds{Min: ptr(1), Max: ptr(50)},
-			},
-			Member: "CaseRuleIdentifier",
-		},
-		"CaseRuleName": {
-			Name: "CaseRuleName",
-			Type: "string",
-			Constraints: Constraints{
-				Length:  Bounds{Min: ptr(1), Max: ptr(100)},
-				Pattern: "^.*[\\S]$",
-			},
-		},
-		"CaseRuleSummary": {
-			Name: "CaseRuleSummary",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "caseRuleId", Target: "CaseRuleId", Required: true},
-				{Name: "name", Target: "CaseRuleName", Required: true},
-				{Name: "caseRuleArn", Target: "CaseRuleArn", Required: true},
-				{Name: "ruleType", Target: "RuleType", Required: true},
-				{Name: "description", Target: "CaseRuleDescription"},
-			},
-		},
-		"CaseRuleSummaryList": {
-			Name:   "CaseRuleSummaryList",
-			Type:   "list",
-			Member: "CaseRuleSummary",
-		},
-		"CaseSummary": {
-			Name: "CaseSummary",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "caseId", Target: "CaseId", Required: true},
-				{Name: "templateId", Target: "TemplateId", Required: true},
-			},
-		},
-		"CaseSummaryList": {
-			Name:   "CaseSummaryList",
-			Type:   "list",
-			Member: "CaseSummary",
-		},
-		"Channel": {
-			Name: "Channel",
-			Type: "string",
-			Constraints: Constraints{
-				Length: Bounds{Min: ptr(1), Max: ptr(100)},
-			},
-		},
-		"ChannelList": {
-			Name:   "ChannelList",
-			Type:   "list",
-			Member: "Channel",
-		},
-		"CommentBody": {
-			Name: "CommentBody",
-			Type: "string",
-			Constraints: Constraints{
-				Length: Bounds{Min: ptr(1), Max: ptr(15000)},
-			},
-		},
-		"CommentBodyTextType": {
-			Name: "CommentBodyTextType",
-			Type: "string",
-			Constraints: Constraints{
-				Enum: []string{"Text/Plain"},
-			},
-		},
-		"CommentContent": {
-			Name: "CommentContent",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "body", Target: "CommentBody", Required: true},
-				{Name: "contentType", Target: "CommentBodyTextType", Required: true},
-			},
-		},
-		"CommentFilter": {
-			Name: "CommentFilter",
-			Type: "structure",
-		},
-		"CommentUpdateContent": {
-			Name: "CommentUpdateContent",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "body", Target: "CommentBody", Required: true},
-				{Name: "contentType", Target: "CommentBodyTextType", Required: true},
-			},
-		},
-		"CompoundCondition": {
-			Name: "CompoundCondition",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "conditions", Target: "BooleanConditionList", Required: true},
-			},
-		},
-		"ConflictException": {
-			Name: "ConflictException",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "message", Target: "String", Required: true},
-			},
-			Error:      "client",
-			HTTPStatus: 409,
-		},
-		"ConnectCaseContent": {
-			Name: "ConnectCaseContent",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "caseId", Target: "CaseId", Required: true},
-			},
-		},
-		"ConnectCaseFilter": {
-			Name: "ConnectCaseFilter",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "caseId", Target: "CaseId"},
-			},
-		},
-		"ConnectCaseInputContent": {
-			Name: "ConnectCaseInputContent",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "caseId", Target: "CaseId", Required: true},
-			},
-		},
-		"ConnectedToSystemTime": {
-			Name: "ConnectedToSystemTime",
-			Type: "timestamp",
-		},
-		"Contact": {
-			Name: "Contact",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "contactArn", Target: "ContactArn", Required: true},
-			},
-		},
-		"ContactArn": {
-			Name: "ContactArn",
-			Type: "string",
-			Constraints: Constraints{
-				Length: Bounds{Min: ptr(1), Max: ptr(500)},
-			},
-		},
-		"ContactContent": {
-			Name: "ContactContent",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "contactArn", Target: "ContactArn", Required: true},
-				{Name: "channel", Target: "Channel", Required: true},
-				{Name: "connectedToSystemTime", Target: "ConnectedToSystemTime", Required: true},
-			},
-		},
-		"ContactFilter": {
-			Name: "ContactFilter",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "channel", Target: "ChannelList",
-					Constraints: Constraints{
-						Length: Bounds{Max: ptr(3)},
-					},
+			"BooleanConditionList": {
+				Name: "BooleanConditionList",
+				Type: "list",
+				Constraints: Constraints{
+					Length: Bounds{Max: ptr(100)},
 				},
-				{Name: "contactArn", Target: "ContactArn"},
+				Member: "BooleanCondition",
 			},
-		},
-		"CreateCaseRequest": {
-			Name: "CreateCaseRequest",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
-				{Name: "templateId", Target: "TemplateId", Required: true},
-				{Name: "fields", Target: "FieldValueList", Required: true,
-					Constraints: Constraints{
-						Length: Bounds{Max: ptr(220)},
-					},
+			"BooleanOperands": {
+				Name: "BooleanOperands",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "operandOne", Target: "OperandOne", Required: true},
+					{Name: "operandTwo", Target: "OperandTwo", Required: true},
+					{Name: "result", Target: "Boolean", Required: true},
 				},
-				{Name: "clientToken", Target: "String",
-					Constraints: Constraints{
-						Length: Bounds{Max: ptr(64)},
-					},
+			},
+			"CaseArn": {
+				Name: "CaseArn",
+				Type: "string",
+				Constraints: Constraints{
+					Length: Bounds{Min: ptr(1), Max: ptr(500)},
 				},
-				{Name: "performedBy", Target: "UserUnion"},
-				{Name: "tags", Target: "MutableTags"},
 			},
-		},
-		"CreateCaseResponse": {
-			Name: "CreateCaseResponse",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "caseId", Target: "CaseId", Required: true},
-				{Name: "caseArn", Target: "CaseArn", Required: true},
-			},
-		},
-		"CreateCaseRuleRequest": {
-			Name: "CreateCaseRuleRequest",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
-				{Name: "name", Target: "CaseRuleName", Required: true},
-				{Name: "description", Target: "CaseRuleDescription"},
-				{Name: "rule", Target: "CaseRuleDetails", Required: true},
-			},
-		},
-		"CreateCaseRuleResponse": {
-			Name: "CreateCaseRuleResponse",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "caseRuleId", Target: "CaseRuleId", Required: true},
-				{Name: "caseRuleArn", Target: "CaseRuleArn", Required: true},
-			},
-		},
-		"CreateDomainRequest": {
-			Name: "CreateDomainRequest",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "name", Target: "DomainName", Required: true},
-			},
-		},
-		"CreateDomainResponse": {
-			Name: "CreateDomainResponse",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "domainId", Target: "DomainId", Required: true},
-				{Name: "domainArn", Target: "DomainArn", Required: true},
-				{Name: "domainStatus", Target: "DomainStatus", Required: true},
-			},
-		},
-		"CreateFieldRequest": {
-			Name: "CreateFieldRequest",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
-				{Name: "name", Target: "FieldName", Required: true},
-				{Name: "type", Target: "FieldType", Required: true},
-				{Name: "description", Target: "FieldDescription"},
-				{Name: "attributes", Target: "FieldAttributes"},
-			},
-		},
-		"CreateFieldResponse": {
-			Name: "CreateFieldResponse",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "fieldId", Target: "FieldId", Required: true},
-				{Name: "fieldArn", Target: "FieldArn", Required: true},
-			},
-		},
-		"CreateLayoutRequest": {
-			Name: "CreateLayoutRequest",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
-				{Name: "name", Target: "LayoutName", Required: true},
-				{Name: "content", Target: "LayoutContent", Required: true},
-			},
-		},
-		"CreateLayoutResponse": {
-			Name: "CreateLayoutResponse",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "layoutId", Target: "LayoutId", Required: true},
-				{Name: "layoutArn", Target: "LayoutArn", Required: true},
-			},
-		},
-		"CreateRelatedItemRequest": {
-			Name: "CreateRelatedItemRequest",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
-				{Name: "caseId", Target: "CaseId", Required: true, Location: "label"},
-				{Name: "type", Target: "RelatedItemType", Required: true},
-				{Name: "content", Target: "RelatedItemInputContent", Required: true},
-				{Name: "performedBy", Target: "UserUnion"},
-			},
-		},
-		"CreateRelatedItemResponse": {
-			Name: "CreateRelatedItemResponse",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "relatedItemId", Target: "RelatedItemId", Required: true},
-				{Name: "relatedItemArn", Target: "RelatedItemArn", Required: true},
-			},
-		},
-		"CreateTemplateRequest": {
-			Name: "CreateTemplateRequest",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
-				{Name: "name", Target: "TemplateName", Required: true},
-				{Name: "description", Target: "TemplateDescription"},
-				{Name: "layoutConfiguration", Target: "LayoutConfiguration"},
-				{Name: "requiredFields", Target: "RequiredFieldList"},
-				{Name: "status", Target: "TemplateStatus"},
-				{Name: "rules", Target: "TemplateCaseRuleList"},
-				{Name: "tagPropagationConfigurations", Target: "TagPropagationConfigurationList"},
-			},
-		},
-		"CreateTemplateResponse": {
-			Name: "CreateTemplateResponse",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "templateId", Target: "TemplateId", Required: true},
-				{Name: "templateArn", Target: "TemplateArn", Required: true},
-			},
-		},
-		"CreatedTime": {
-			Name: "CreatedTime",
-			Type: "timestamp",
-		},
-		"CustomContent": {
-			Name: "CustomContent",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "fields", Target: "FieldValueList", Required: true},
-			},
-		},
-		"CustomEntity": {
-			Name: "CustomEntity",
-			Type: "string",
-			Constraints: Constraints{
-				Length:  Bounds{Min: ptr(1), Max: ptr(500)},
-				Pattern: "^[a-zA-Z0-9_\\-\\.@:/ ]*[a-zA-Z0-9_\\-\\.@:/]$",
-			},
-			Sensitive: true,
-		},
-		"CustomFieldsFilter": {
-			Name: "CustomFieldsFilter",
-			Type: "union",
-			Members: []*Member{
-				{Name: "field", Target: "FieldFilter"},
-				{Name: "not", Target: "CustomFieldsFilter"},
-				{Name: "andAll", Target: "CustomFieldsFilterList",
-					Constraints: Constraints{
-						Length: Bounds{Max: ptr(10)},
-					},
-				},
-				{Name: "orAll", Target: "CustomFieldsFilterList",
-					Constraints: Constraints{
-						Length: Bounds{Max: ptr(10)},
+			"CaseEventIncludedData": {
+				Name: "CaseEventIncludedData",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "fields", Target: "FieldIdentifierList", Required: true,
+						Constraints: Constraints{
+							Length: Bounds{Max: ptr(400)},
+						},
 					},
 				},
 			},
-		},
-		"CustomFieldsFilterList": {
-			Name:   "CustomFieldsFilterList",
-			Type:   "list",
-			Member: "CustomFieldsFilter",
-		},
-		"CustomFilter": {
-			Name: "CustomFilter",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "fields", Target: "CustomFieldsFilter"},
-			},
-		},
-		"CustomInputContent": {
-			Name: "CustomInputContent",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "fields", Target: "FieldValueList", Required: true,
-					Constraints: Constraints{
-						Length: Bounds{Min: ptr(1), Max: ptr(50)},
+			"CaseFilter": {
+				Name: "CaseFilter",
+				Type: "union",
+				Members: []*Member{
+					{Name: "field", Target: "FieldFilter"},
+					{Name: "not", Target: "CaseFilter"},
+					{Name: "tag", Target: "TagFilter"},
+					{Name: "andAll", Target: "CaseFilterList",
+						Constraints: Constraints{
+							Length: Bounds{Max: ptr(10)},
+						},
+					},
+					{Name: "orAll", Target: "CaseFilterList",
+						Constraints: Constraints{
+							Length: Bounds{Max: ptr(10)},
+						},
 					},
 				},
 			},
-		},
-		"CustomUpdateContent": {
-			Name: "CustomUpdateContent",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "fields", Target: "FieldValueList", Required: true,
-					Constraints: Constraints{
-						Length: Bounds{Min: ptr(1), Max: ptr(50)},
+			"CaseFilterList": {
+				Name:   "CaseFilterList",
+				Type:   "list",
+				Member: "CaseFilter",
+			},
+			"CaseId": {
+				Name: "CaseId",
+				Type: "string",
+				Constraints: Constraints{
+					Length: Bounds{Min: ptr(1), Max: ptr(500)},
+				},
+			},
+			"CaseRuleArn": {
+				Name: "CaseRuleArn",
+				Type: "string",
+				Constraints: Constraints{
+					Length: Bounds{Min: ptr(1), Max: ptr(500)},
+				},
+			},
+			"CaseRuleDescription": {
+				Name: "CaseRuleDescription",
+				Type: "string",
+				Constraints: Constraints{
+					Length: Bounds{Max: ptr(255)},
+				},
+			},
+			"CaseRuleDetails": {
+				Name: "CaseRuleDetails",
+				Type: "union",
+				Members: []*Member{
+					{Name: "required", Target: "RequiredCaseRule"},
+					{Name: "fieldOptions", Target: "FieldOptionsCaseRule"},
+					{Name: "hidden", Target: "HiddenCaseRule"},
+				},
+			},
+			"CaseRuleError": {
+				Name: "CaseRuleError",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "id", Target: "CaseRuleId", Required: true},
+					{Name: "errorCode", Target: "String", Required: true},
+					{Name: "message", Target: "String"},
+				},
+			},
+			"CaseRuleId": {
+				Name: "CaseRuleId",
+				Type: "string",
+				Constraints: Constraints{
+					Length: Bounds{Min: ptr(1), Max: ptr(500)},
+				},
+			},
+			"CaseRuleIdentifier": {
+				Name: "CaseRuleIdentifier",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "id", Target: "CaseRuleId", Required: true},
+				},
+			},
+			"CaseRuleIdentifierList": {
+				Name: "CaseRuleIdentifierList",
+				Type: "list",
+				Constraints: Constraints{
+					Length: Bounds{Min: ptr(1), Max: ptr(50)},
+				},
+				Member: "CaseRuleIdentifier",
+			},
+			"CaseRuleName": {
+				Name: "CaseRuleName",
+				Type: "string",
+				Constraints: Constraints{
+					Length:  Bounds{Min: ptr(1), Max: ptr(100)},
+					Pattern: "^.*[\\S]$",
+				},
+			},
+			"CaseRuleSummary": {
+				Name: "CaseRuleSummary",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "caseRuleId", Target: "CaseRuleId", Required: true},
+					{Name: "name", Target: "CaseRuleName", Required: true},
+					{Name: "caseRuleArn", Target: "CaseRuleArn", Required: true},
+					{Name: "ruleType", Target: "RuleType", Required: true},
+					{Name: "description", Target: "CaseRuleDescription"},
+				},
+			},
+			"CaseRuleSummaryList": {
+				Name:   "CaseRuleSummaryList",
+				Type:   "list",
+				Member: "CaseRuleSummary",
+			},
+			"CaseSummary": {
+				Name: "CaseSummary",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "caseId", Target: "CaseId", Required: true},
+					{Name: "templateId", Target: "TemplateId", Required: true},
+				},
+			},
+			"CaseSummaryList": {
+				Name:   "CaseSummaryList",
+				Type:   "list",
+				Member: "CaseSummary",
+			},
+			"Channel": {
+				Name: "Channel",
+				Type: "string",
+				Constraints: Constraints{
+					Length: Bounds{Min: ptr(1), Max: ptr(100)},
+				},
+			},
+			"ChannelList": {
+				Name:   "ChannelList",
+				Type:   "list",
+				Member: "Channel",
+			},
+			"CommentBody": {
+				Name: "CommentBody",
+				Type: "string",
+				Constraints: Constraints{
+					Length: Bounds{Min: ptr(1), Max: ptr(15000)},
+				},
+			},
+			"CommentBodyTextType": {
+				Name: "CommentBodyTextType",
+				Type: "string",
+				Constraints: Constraints{
+					Enum: []string{"Text/Plain"},
+				},
+			},
+			"CommentContent": {
+				Name: "CommentContent",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "body", Target: "CommentBody", Required: true},
+					{Name: "contentType", Target: "CommentBodyTextType", Required: true},
+				},
+			},
+			"CommentFilter": {
+				Name: "CommentFilter",
+				Type: "structure",
+			},
+			"CommentUpdateContent": {
+				Name: "CommentUpdateContent",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "body", Target: "CommentBody", Required: true},
+					{Name: "contentType", Target: "CommentBodyTextType", Required: true},
+				},
+			},
+			"CompoundCondition": {
+				Name: "CompoundCondition",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "conditions", Target: "BooleanConditionList", Required: true},
+				},
+			},
+			"ConflictException": {
+				Name: "ConflictException",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "message", Target: "String", Required: true},
+				},
+				Error:      "client",
+				HTTPStatus: 409,
+			},
+			"ConnectCaseContent": {
+				Name: "ConnectCaseContent",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "caseId", Target: "CaseId", Required: true},
+				},
+			},
+			"ConnectCaseFilter": {
+				Name: "ConnectCaseFilter",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "caseId", Target: "CaseId"},
+				},
+			},
+			"ConnectCaseInputContent": {
+				Name: "ConnectCaseInputContent",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "caseId", Target: "CaseId", Required: true},
+				},
+			},
+			"ConnectedToSystemTime": {
+				Name: "ConnectedToSystemTime",
+				Type: "timestamp",
+			},
+			"Contact": {
+				Name: "Contact",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "contactArn", Target: "ContactArn", Required: true},
+				},
+			},
+			"ContactArn": {
+				Name: "ContactArn",
+				Type: "string",
+				Constraints: Constraints{
+					Length: Bounds{Min: ptr(1), Max: ptr(500)},
+				},
+			},
+			"ContactContent": {
+				Name: "ContactContent",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "contactArn", Target: "ContactArn", Required: true},
+					{Name: "channel", Target: "Channel", Required: true},
+					{Name: "connectedToSystemTime", Target: "ConnectedToSystemTime", Required: true},
+				},
+			},
+			"ContactFilter": {
+				Name: "ContactFilter",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "channel", Target: "ChannelList",
+						Constraints: Constraints{
+							Length: Bounds{Max: ptr(3)},
+						},
+					},
+					{Name: "contactArn", Target: "ContactArn"},
+				},
+			},
+			"CreateCaseRequest": {
+				Name: "CreateCaseRequest",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
+					{Name: "templateId", Target: "TemplateId", Required: true},
+					{Name: "fields", Target: "FieldValueList", Required: true,
+						Constraints: Constraints{
+							Length: Bounds{Max: ptr(220)},
+						},
+					},
+					{Name: "clientToken", Target: "String",
+						Constraints: Constraints{
+							Length: Bounds{Max: ptr(64)},
+						},
+					},
+					{Name: "performedBy", Target: "UserUnion"},
+					{Name: "tags", Target: "MutableTags"},
+				},
+			},
+			"CreateCaseResponse": {
+				Name: "CreateCaseResponse",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "caseId", Target: "CaseId", Required: true},
+					{Name: "caseArn", Target: "CaseArn", Required: true},
+				},
+			},
+			"CreateCaseRuleRequest": {
+				Name: "CreateCaseRuleRequest",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
+					{Name: "name", Target: "CaseRuleName", Required: true},
+					{Name: "description", Target: "CaseRuleDescription"},
+					{Name: "rule", Target: "CaseRuleDetails", Required: true},
+				},
+			},
+			"CreateCaseRuleResponse": {
+				Name: "CreateCaseRuleResponse",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "caseRuleId", Target: "CaseRuleId", Required: true},
+					{Name: "caseRuleArn", Target: "CaseRuleArn", Required: true},
+				},
+			},
+			"CreateDomainRequest": {
+				Name: "CreateDomainRequest",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "name", Target: "DomainName", Required: true},
+				},
+			},
+			"CreateDomainResponse": {
+				Name: "CreateDomainResponse",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "domainId", Target: "DomainId", Required: true},
+					{Name: "domainArn", Target: "DomainArn", Required: true},
+					{Name: "domainStatus", Target: "DomainStatus", Required: true},
+				},
+			},
+			"CreateFieldRequest": {
+				Name: "CreateFieldRequest",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
+					{Name: "name", Target: "FieldName", Required: true},
+					{Name: "type", Target: "FieldType", Required: true},
+					{Name: "description", Target: "FieldDescription"},
+					{Name: "attributes", Target: "FieldAttributes"},
+				},
+			},
+			"CreateFieldResponse": {
+				Name: "CreateFieldResponse",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "fieldId", Target: "FieldId", Required: true},
+					{Name: "fieldArn", Target: "FieldArn", Required: true},
+				},
+			},
+			"CreateLayoutRequest": {
+				Name: "CreateLayoutRequest",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
+					{Name: "name", Target: "LayoutName", Required: true},
+					{Name: "content", Target: "LayoutContent", Required: true},
+				},
+			},
+			"CreateLayoutResponse": {
+				Name: "CreateLayoutResponse",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "layoutId", Target: "LayoutId", Required: true},
+					{Name: "layoutArn", Target: "LayoutArn", Required: true},
+				},
+			},
+			"CreateRelatedItemRequest": {
+				Name: "CreateRelatedItemRequest",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
+					{Name: "caseId", Target: "CaseId", Required: true, Location: "label"},
+					{Name: "type", Target: "RelatedItemType", Required: true},
+					{Name: "content", Target: "RelatedItemInputContent", Required: true},
+					{Name: "performedBy", Target: "UserUnion"},
+				},
+			},
+			"CreateRelatedItemResponse": {
+				Name: "CreateRelatedItemResponse",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "relatedItemId", Target: "RelatedItemId", Required: true},
+					{Name: "relatedItemArn", Target: "RelatedItemArn", Required: true},
+				},
+			},
+			"CreateTemplateRequest": {
+				Name: "CreateTemplateRequest",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
+					{Name: "name", Target: "TemplateName", Required: true},
+					{Name: "description", Target: "TemplateDescription"},
+					{Name: "layoutConfiguration", Target: "LayoutConfiguration"},
+					{Name: "requiredFields", Target: "RequiredFieldList"},
+					{Name: "status", Target: "TemplateStatus"},
+					{Name: "rules", Target: "TemplateCaseRuleList"},
+					{Name: "tagPropagationConfigurations", Target: "TagPropagationConfigurationList"},
+				},
+			},
+			"CreateTemplateResponse": {
+				Name: "CreateTemplateResponse",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "templateId", Target: "TemplateId", Required: true},
+					{Name: "templateArn", Target: "TemplateArn", Required: true},
+				},
+			},
+			"CreatedTime": {
+				Name: "CreatedTime",
+				Type: "timestamp",
+			},
+			"CustomContent": {
+				Name: "CustomContent",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "fields", Target: "FieldValueList", Required: true},
+				},
+			},
+			"CustomEntity": {
+				Name: "CustomEntity",
+				Type: "string",
+				Constraints: Constraints{
+					Length:  Bounds{Min: ptr(1), Max: ptr(500)},
+					Pattern: "^[a-zA-Z0-9_\\-\\.@:/ ]*[a-zA-Z0-9_\\-\\.@:/]$",
+				},
+				Sensitive: true,
+			},
+			"CustomFieldsFilter": {
+				Name: "CustomFieldsFilter",
+				Type: "union",
+				Members: []*Member{
+					{Name: "field", Target: "FieldFilter"},
+					{Name: "not", Target: "CustomFieldsFilter"},
+					{Name: "andAll", Target: "CustomFieldsFilterList",
+						Constraints: Constraints{
+							Length: Bounds{Max: ptr(10)},
+						},
+					},
+					{Name: "orAll", Target: "CustomFieldsFilterList",
+						Constraints: Constraints{
+							Length: Bounds{Max: ptr(10)},
+						},
 					},
 				},
 			},
-		},
-		"DeleteCaseRequest": {
-			Name: "DeleteCaseRequest",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
-				{Name: "caseId", Target: "CaseId", Required: true, Location: "label"},
+			"CustomFieldsFilterList": {
+				Name:   "CustomFieldsFilterList",
+				Type:   "list",
+				Member: "CustomFieldsFilter",
 			},
-		},
-		"DeleteCaseResponse": {
-			Name: "DeleteCaseResponse",
-			Type: "structure",
-		},
-		"DeleteCaseRuleRequest": {
-			Name: "DeleteCaseRuleRequest",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
-				{Name: "caseRuleId", Target: "CaseRuleId", Required: true, Location: "label"},
-			},
-		},
-		"DeleteCaseRuleResponse": {
-			Name: "DeleteCaseRuleResponse",
-			Type: "structure",
-		},
-		"DeleteDomainRequest": {
-			Name: "DeleteDomainRequest",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
-			},
-		},
-		"DeleteDomainResponse": {
-			Name: "DeleteDomainResponse",
-			Type: "structure",
-		},
-		"DeleteFieldRequest": {
-			Name: "DeleteFieldRequest",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
-				{Name: "fieldId", Target: "FieldId", Required: true, Location: "label"},
-			},
-		},
-		"DeleteFieldResponse": {
-			Name: "DeleteFieldResponse",
-			Type: "structure",
-		},
-		"DeleteLayoutRequest": {
-			Name: "DeleteLayoutRequest",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
-				{Name: "layoutId", Target: "LayoutId", Required: true, Location: "label"},
-			},
-		},
-		"DeleteLayoutResponse": {
-			Name: "DeleteLayoutResponse",
-			Type: "structure",
-		},
-		"DeleteRelatedItemRequest": {
-			Name: "DeleteRelatedItemRequest",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
-				{Name: "caseId", Target: "CaseId", Required: true, Location: "label"},
-				{Name: "relatedItemId", Target: "RelatedItemId", Required: true, Location: "label"},
-			},
-		},
-		"DeleteRelatedItemResponse": {
-			Name: "DeleteRelatedItemResponse",
-			Type: "structure",
-		},
-		"DeleteTemplateRequest": {
-			Name: "DeleteTemplateRequest",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
-				{Name: "templateId", Target: "TemplateId", Required: true, Location: "label"},
-			},
-		},
-		"DeleteTemplateResponse": {
-			Name: "DeleteTemplateResponse",
-			Type: "structure",
-		},
-		"Deleted": {
-			Name: "Deleted",
-			Type: "boolean",
-		},
-		"DomainArn": {
-			Name: "DomainArn",
-			Type: "string",
-			Constraints: Constraints{
-				Length: Bounds{Min: ptr(1), Max: ptr(500)},
-			},
-		},
-		"DomainId": {
-			Name: "DomainId",
-			Type: "string",
-			Constraints: Constraints{
-				Length: Bounds{Min: ptr(1), Max: ptr(500)},
-			},
-		},
-		"DomainName": {
-			Name: "DomainName",
-			Type: "string",
-			Constraints: Constraints{
-				Length:  Bounds{Min: ptr(1), Max: ptr(100)},
-				Pattern: "^.*[\\S]$",
-			},
-		},
-		"DomainStatus": {
-			Name: "DomainStatus",
-			Type: "string",
-			Constraints: Constraints{
-				Enum: []string{"Active", "CreationInProgress", "CreationFailed"},
-			},
-		},
-		"DomainSummary": {
-			Name: "DomainSummary",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "domainId", Target: "DomainId", Required: true},
-				{Name: "domainArn", Target: "DomainArn", Required: true},
-				{Name: "name", Target: "DomainName", Required: true},
-			},
-		},
-		"DomainSummaryList": {
-			Name:   "DomainSummaryList",
-			Type:   "list",
-			Member: "DomainSummary",
-		},
-		"EmptyFieldValue": {
-			Name: "EmptyFieldValue",
-			Type: "structure",
-		},
-		"EmptyOperandValue": {
-			Name: "EmptyOperandValue",
-			Type: "structure",
-		},
-		"EventBridgeConfiguration": {
-			Name: "EventBridgeConfiguration",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "enabled", Target: "Boolean", Required: true},
-				{Name: "includedData", Target: "EventIncludedData"},
-			},
-		},
-		"EventIncludedData": {
-			Name: "EventIncludedData",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "caseData", Target: "CaseEventIncludedData"},
-				{Name: "relatedItemData", Target: "RelatedItemEventIncludedData"},
-			},
-		},
-		"FieldArn": {
-			Name: "FieldArn",
-			Type: "string",
-			Constraints: Constraints{
-				Length: Bounds{Min: ptr(1), Max: ptr(500)},
-			},
-		},
-		"FieldAttributes": {
-			Name: "FieldAttributes",
-			Type: "union",
-			Members: []*Member{
-				{Name: "text", Target: "TextAttributes"},
-			},
-		},
-		"FieldDescription": {
-			Name: "FieldDescription",
-			Type: "string",
-			Constraints: Constraints{
-				Length: Bounds{Max: ptr(255)},
-			},
-		},
-		"FieldError": {
-			Name: "FieldError",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "id", Target: "FieldId", Required: true},
-				{Name: "errorCode", Target: "String", Required: true},
-				{Name: "message", Target: "String"},
-			},
-		},
-		"FieldFilter": {
-			Name: "FieldFilter",
-			Type: "union",
-			Members: []*Member{
-				{Name: "equalTo", Target: "FieldValue"},
-				{Name: "contains", Target: "FieldValue"},
-				{Name: "greaterThan", Target: "FieldValue"},
-				{Name: "greaterThanOrEqualTo", Target: "FieldValue"},
-				{Name: "lessThan", Target: "FieldValue"},
-				{Name: "lessThanOrEqualTo", Target: "FieldValue"},
-			},
-		},
-		"FieldGroup": {
-			Name: "FieldGroup",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "name", Target: "String",
-					Constraints: Constraints{
-						Length: Bounds{Max: ptr(100)},
-					},
+			"CustomFilter": {
+				Name: "CustomFilter",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "fields", Target: "CustomFieldsFilter"},
 				},
-				{Name: "fields", Target: "FieldList", Required: true,
-					Constraints: Constraints{
-						Length: Bounds{Max: ptr(220)},
+			},
+			"CustomInputContent": {
+				Name: "CustomInputContent",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "fields", Target: "FieldValueList", Required: true,
+						Constraints: Constraints{
+							Length: Bounds{Min: ptr(1), Max: ptr(50)},
+						},
 					},
 				},
 			},
-		},
-		"FieldId": {
-			Name: "FieldId",
-			Type: "string",
-			Constraints: Constraints{
-				Length: Bounds{Min: ptr(1), Max: ptr(500)},
-			},
-		},
-		"FieldIdentifier": {
-			Name: "FieldIdentifier",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "id", Target: "FieldId", Required: true},
-			},
-		},
-		"FieldIdentifierList": {
-			Name:   "FieldIdentifierList",
-			Type:   "list",
-			Member: "FieldIdentifier",
-		},
-		"FieldItem": {
-			Name: "FieldItem",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "id", Target: "FieldId", Required: true},
-			},
-		},
-		"FieldList": {
-			Name:   "FieldList",
-			Type:   "list",
-			Member: "FieldItem",
-		},
-		"FieldName": {
-			Name: "FieldName",
-			Type: "string",
-			Constraints: Constraints{
-				Length:  Bounds{Min: ptr(1), Max: ptr(100)},
-				Pattern: "^.*[\\S]$",
-			},
-		},
-		"FieldNamespace": {
-			Name: "FieldNamespace",
-			Type: "string",
-			Constraints: Constraints{
-				Enum: []string{"System", "Custom"},
-			},
-		},
-		"FieldOption": {
-			Name: "FieldOption",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "name", Target: "FieldOptionName", Required: true},
-				{Name: "value", Target: "FieldOptionValue", Required: true},
-				{Name: "active", Target: "Boolean", Required: true},
-			},
-		},
-		"FieldOptionError": {
-			Name: "FieldOptionError",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "message", Target: "String", Required: true},
-				{Name: "errorCode", Target: "String", Required: true},
-				{Name: "value", Target: "FieldOptionValue", Required: true},
-			},
-		},
-		"FieldOptionErrorList": {
-			Name:   "FieldOptionErrorList",
-			Type:   "list",
-			Member: "FieldOptionError",
-		},
-		"FieldOptionName": {
-			Name: "FieldOptionName",
-			Type: "string",
-			Constraints: Constraints{
-				Length:  Bounds{Min: ptr(1), Max: ptr(100)},
-				Pattern: "^.*[\\S]$",
-			},
-		},
-		"FieldOptionValue": {
-			Name: "FieldOptionValue",
-			Type: "string",
-			Constraints: Constraints{
-				Length:  Bounds{Min: ptr(1), Max: ptr(100)},
-				Pattern: "^.*[\\S]$",
-			},
-		},
-		"FieldOptionsCaseRule": {
-			Name: "FieldOptionsCaseRule",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "parentFieldId", Target: "FieldId"},
-				{Name: "childFieldId", Target: "FieldId"},
-				{Name: "parentChildFieldOptionsMappings", Target: "ParentChildFieldOptionsMappingList", Required: true},
-			},
-		},
-		"FieldOptionsList": {
-			Name:   "FieldOptionsList",
-			Type:   "list",
-			Member: "FieldOption",
-		},
-		"FieldSummary": {
-			Name: "FieldSummary",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "fieldId", Target: "FieldId", Required: true},
-				{Name: "fieldArn", Target: "FieldArn", Required: true},
-				{Name: "name", Target: "FieldName", Required: true},
-				{Name: "type", Target: "FieldType", Required: true},
-				{Name: "namespace", Target: "FieldNamespace", Required: true},
-				{Name: "attributes", Target: "FieldAttributes"},
-			},
-		},
-		"FieldSummaryList": {
-			Name:   "FieldSummaryList",
-			Type:   "list",
-			Member: "FieldSummary",
-		},
-		"FieldType": {
-			Name: "FieldType",
-			Type: "string",
-			Constraints: Constraints{
-				Enum: []string{"Text", "Number", "Boolean", "DateTime", "SingleSelect", "Url", "User"},
-			},
-		},
-		"FieldValue": {
-			Name: "FieldValue",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "id", Target: "FieldId", Required: true},
-				{Name: "value", Target: "FieldValueUnion", Required: true},
-			},
-		},
-		"FieldValueList": {
-			Name:   "FieldValueList",
-			Type:   "list",
-			Member: "FieldValue",
-		},
-		"FieldValueUnion": {
-			Name: "FieldValueUnion",
-			Type: "union",
-			Members: []*Member{
-				{Name: "stringValue", Target: "String",
-					Constraints: Constraints{
-						Length: Bounds{Max: ptr(4100)},
-					},
-				},
-				{Name: "doubleValue", Target: "Double"},
-				{Name: "booleanValue", Target: "Boolean"},
-				{Name: "emptyValue", Target: "EmptyFieldValue"},
-				{Name: "userArnValue", Target: "String"},
-			},
-		},
-		"FileArn": {
-			Name: "FileArn",
-			Type: "string",
-			Constraints: Constraints{
-				Length: Bounds{Min: ptr(1), Max: ptr(500)},
-			},
-		},
-		"FileContent": {
-			Name: "FileContent",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "fileArn", Target: "FileArn", Required: true},
-			},
-		},
-		"FileFilter": {
-			Name: "FileFilter",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "fileArn", Target: "FileArn"},
-			},
-		},
-		"GetCaseAuditEventsRequest": {
-			Name: "GetCaseAuditEventsRequest",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "caseId", Target: "CaseId", Required: true, Location: "label"},
-				{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
-				{Name: "maxResults", Target: "Integer", Default: "null",
-					Constraints: Constraints{
-						Range: Bounds{Min: ptr(1), Max: ptr(25)},
-					},
-				},
-				{Name: "nextToken", Target: "NextToken"},
-			},
-		},
-		"GetCaseAuditEventsResponse": {
-			Name: "GetCaseAuditEventsResponse",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "nextToken", Target: "NextToken"},
-				{Name: "auditEvents", Target: "AuditEventsList", Required: true,
-					Constraints: Constraints{
-						Length: Bounds{Max: ptr(25)},
+			"CustomUpdateContent": {
+				Name: "CustomUpdateContent",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "fields", Target: "FieldValueList", Required: true,
+						Constraints: Constraints{
+							Length: Bounds{Min: ptr(1), Max: ptr(50)},
+						},
 					},
 				},
 			},
-		},
-		"GetCaseEventConfigurationRequest": {
-			Name: "GetCaseEventConfigurationRequest",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
-			},
-		},
-		"GetCaseEventConfigurationResponse": {
-			Name: "GetCaseEventConfigurationResponse",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "eventBridge", Target: "EventBridgeConfiguration", Required: true},
-			},
-		},
-		"GetCaseRequest": {
-			Name: "GetCaseRequest",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "caseId", Target: "CaseId", Required: true, Location: "label"},
-				{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
-				{Name: "fields", Target: "FieldIdentifierList", Required: true,
-					Constraints: Constraints{
-						Length: Bounds{Min: ptr(1), Max: ptr(220)},
-					},
+			"DeleteCaseRequest": {
+				Name: "DeleteCaseRequest",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
+					{Name: "caseId", Target: "CaseId", Required: true, Location: "label"},
 				},
-				{Name: "nextToken", Target: "NextToken"},
 			},
-		},
-		"GetCaseResponse": {
-			Name: "GetCaseResponse",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "fields", Target: "FieldValueList", Required: true,
-					Constraints: Constraints{
-						Length: Bounds{Max: ptr(220)},
-					},
+			"DeleteCaseResponse": {
+				Name: "DeleteCaseResponse",
+				Type: "structure",
+			},
+			"DeleteCaseRuleRequest": {
+				Name: "DeleteCaseRuleRequest",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
+					{Name: "caseRuleId", Target: "CaseRuleId", Required: true, Location: "label"},
 				},
-				{Name: "templateId", Target: "TemplateId", Required: true},
-				{Name: "nextToken", Target: "NextToken"},
-				{Name: "tags", Target: "Tags"},
 			},
-		},
-		"GetCaseRuleResponse": {
-			Name: "GetCaseRuleResponse",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "caseRuleId", Target: "CaseRuleId", Required: true},
-				{Name: "name", Target: "CaseRuleName", Required: true},
-				{Name: "caseRuleArn", Target: "CaseRuleArn", Required: true},
-				{Name: "rule", Target: "CaseRuleDetails", Required: true},
-				{Name: "description", Target: "CaseRuleDescription"},
-				{Name: "deleted", Target: "Deleted", Default: "false"},
-				{Name: "createdTime", Target: "CreatedTime"},
-				{Name: "lastModifiedTime", Target: "LastModifiedTime"},
-				{Name: "tags", Target: "Tags"},
+			"DeleteCaseRuleResponse": {
+				Name: "DeleteCaseRuleResponse",
+				Type: "structure",
 			},
-		},
-		"GetDomainRequest": {
-			Name: "GetDomainRequest",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
-			},
-		},
-		"GetDomainResponse": {
-			Name: "GetDomainResponse",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "domainId", Target: "DomainId", Required: true},
-				{Name: "domainArn", Target: "DomainArn", Required: true},
-				{Name: "name", Target: "DomainName", Required: true},
-				{Name: "createdTime", Target: "CreatedTime", Required: true},
-				{Name: "domainStatus", Target: "DomainStatus", Required: true},
-				{Name: "tags", Target: "Tags"},
-			},
-		},
-		"GetFieldResponse": {
-			Name: "GetFieldResponse",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "fieldId", Target: "FieldId", Required: true},
-				{Name: "name", Target: "FieldName", Required: true},
-				{Name: "fieldArn", Target: "FieldArn", Required: true},
-				{Name: "description", Target: "FieldDescription"},
-				{Name: "type", Target: "FieldType", Required: true},
-				{Name: "namespace", Target: "FieldNamespace", Required: true},
-				{Name: "tags", Target: "Tags"},
-				{Name: "deleted", Target: "Deleted", Default: "false"},
-				{Name: "createdTime", Target: "CreatedTime"},
-				{Name: "lastModifiedTime", Target: "LastModifiedTime"},
-				{Name: "attributes", Target: "FieldAttributes"},
-			},
-		},
-		"GetLayoutRequest": {
-			Name: "GetLayoutRequest",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
-				{Name: "layoutId", Target: "LayoutId", Required: true, Location: "label"},
-			},
-		},
-		"GetLayoutResponse": {
-			Name: "GetLayoutResponse",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "layoutId", Target: "LayoutId", Required: true},
-				{Name: "layoutArn", Target: "LayoutArn", Required: true},
-				{Name: "name", Target: "LayoutName", Required: true},
-				{Name: "content", Target: "LayoutContent", Required: true},
-				{Name: "tags", Target: "Tags"},
-				{Name: "deleted", Target: "Deleted", Default: "false"},
-				{Name: "createdTime", Target: "CreatedTime"},
-				{Name: "lastModifiedTime", Target: "LastModifiedTime"},
-			},
-		},
-		"GetTemplateRequest": {
-			Name: "GetTemplateRequest",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
-				{Name: "templateId", Target: "TemplateId", Required: true, Location: "label"},
-			},
-		},
-		"GetTemplateResponse": {
-			Name: "GetTemplateResponse",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "templateId", Target: "TemplateId", Required: true},
-				{Name: "templateArn", Target: "TemplateArn", Required: true},
-				{Name: "name", Target: "TemplateName", Required: true},
-				{Name: "description", Target: "TemplateDescription"},
-				{Name: "layoutConfiguration", Target: "LayoutConfiguration"},
-				{Name: "requiredFields", Target: "RequiredFieldList"},
-				{Name: "tags", Target: "Tags"},
-				{Name: "status", Target: "TemplateStatus", Required: true},
-				{Name: "deleted", Target: "Deleted", Default: "false"},
-				{Name: "createdTime", Target: "CreatedTime"},
-				{Name: "lastModifiedTime", Target: "LastModifiedTime"},
-				{Name: "rules", Target: "TemplateCaseRuleList"},
-				{Name: "tagPropagationConfigurations", Target: "TagPropagationConfigurationList"},
-			},
-		},
-		"HiddenCaseRule": {
-			Name: "HiddenCaseRule",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "defaultValue", Target: "Boolean", Required: true},
-				{Name: "conditions", Target: "BooleanConditionList", Required: true},
-			},
-		},
-		"IamPrincipalArn": {
-			Name: "IamPrincipalArn",
-			Type: "string",
-			Constraints: Constraints{
-				Length: Bounds{Min: ptr(1), Max: ptr(500)},
-			},
-		},
-		"InternalServerException": {
-			Name: "InternalServerException",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "message", Target: "String", Required: true},
-				{Name: "retryAfterSeconds", Target: "Integer", Location: "header", LocationName: "Retry-After"},
-			},
-			Error:      "server",
-			HTTPStatus: 500,
-		},
-		"LastModifiedTime": {
-			Name: "LastModifiedTime",
-			Type: "timestamp",
-		},
-		"LayoutArn": {
-			Name: "LayoutArn",
-			Type: "string",
-			Constraints: Constraints{
-				Length: Bounds{Min: ptr(1), Max: ptr(500)},
-			},
-		},
-		"LayoutConfiguration": {
-			Name: "LayoutConfiguration",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "defaultLayout", Target: "LayoutId"},
-			},
-		},
-		"LayoutContent": {
-			Name: "LayoutContent",
-			Type: "union",
-			Members: []*Member{
-				{Name: "basic", Target: "BasicLayout"},
-			},
-		},
-		"LayoutId": {
-			Name: "LayoutId",
-			Type: "string",
-			Constraints: Constraints{
-				Length: Bounds{Min: ptr(1), Max: ptr(500)},
-			},
-		},
-		"LayoutName": {
-			Name: "LayoutName",
-			Type: "string",
-			Constraints: Constraints{
-				Length:  Bounds{Min: ptr(1), Max: ptr(100)},
-				Pattern: "^.*[\\S]$",
-			},
-		},
-		"LayoutSections": {
-			Name: "LayoutSections",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "sections", Target: "SectionsList"},
-			},
-		},
-		"LayoutSummary": {
-			Name: "LayoutSummary",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "layoutId", Target: "LayoutId", Required: true},
-				{Name: "layoutArn", Target: "LayoutArn", Required: true},
-				{Name: "name", Target: "LayoutName", Required: true},
-			},
-		},
-		"LayoutSummaryList": {
-			Name:   "LayoutSummaryList",
-			Type:   "list",
-			Member: "LayoutSummary",
-		},
-		"ListCaseRulesRequest": {
-			Name: "ListCaseRulesRequest",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
-				{Name: "maxResults", Target: "MaxResults", Location: "query", LocationName: "maxResults"},
-				{Name: "nextToken", Target: "NextToken", Location: "query", LocationName: "nextToken"},
-			},
-		},
-		"ListCaseRulesResponse": {
-			Name: "ListCaseRulesResponse",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "caseRules", Target: "CaseRuleSummaryList", Required: true,
-					Constraints: Constraints{
-						Length: Bounds{Max: ptr(100)},
-					},
+			"DeleteDomainRequest": {
+				Name: "DeleteDomainRequest",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
 				},
-				{Name: "nextToken", Target: "NextToken"},
 			},
-		},
-		"ListCasesForContactRequest": {
-			Name: "ListCasesForContactRequest",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
-				{Name: "contactArn", Target: "ContactArn", Required: true},
-				{Name: "maxResults", Target: "Integer", Default: "null",
-					Constraints: Constraints{
-						Range: Bounds{Min: ptr(1), Max: ptr(10)},
-					},
+			"DeleteDomainResponse": {
+				Name: "DeleteDomainResponse",
+				Type: "structure",
+			},
+			"DeleteFieldRequest": {
+				Name: "DeleteFieldRequest",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
+					{Name: "fieldId", Target: "FieldId", Required: true, Location: "label"},
 				},
-				{Name: "nextToken", Target: "NextToken"},
 			},
-		},
-		"ListCasesForContactResponse": {
-			Name: "ListCasesForContactResponse",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "cases", Target: "CaseSummaryList", Required: true,
-					Constraints: Constraints{
-						Length: Bounds{Max: ptr(10)},
-					},
+			"DeleteFieldResponse": {
+				Name: "DeleteFieldResponse",
+				Type: "structure",
+			},
+			"DeleteLayoutRequest": {
+				Name: "DeleteLayoutRequest",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
+					{Name: "layoutId", Target: "LayoutId", Required: true, Location: "label"},
 				},
-				{Name: "nextToken", Target: "NextToken"},
 			},
-		},
-		"ListDomainsRequest": {
-			Name: "ListDomainsRequest",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "maxResults", Target: "MaxResults", Location: "query", LocationName: "maxResults",
-					Constraints: Constraints{
-						Range: Bounds{Min: ptr(1), Max: ptr(10)},
-					},
+			"DeleteLayoutResponse": {
+				Name: "DeleteLayoutResponse",
+				Type: "structure",
+			},
+			"DeleteRelatedItemRequest": {
+				Name: "DeleteRelatedItemRequest",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
+					{Name: "caseId", Target: "CaseId", Required: true, Location: "label"},
+					{Name: "relatedItemId", Target: "RelatedItemId", Required: true, Location: "label"},
 				},
-				{Name: "nextToken", Target: "NextToken", Location: "query", LocationName: "nextToken"},
 			},
-		},
-		"ListDomainsResponse": {
-			Name: "ListDomainsResponse",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "domains", Target: "DomainSummaryList", Required: true},
-				{Name: "nextToken", Target: "NextToken"},
+			"DeleteRelatedItemResponse": {
+				Name: "DeleteRelatedItemResponse",
+				Type: "structure",
 			},
-		},
-		"ListFieldOptionsRequest": {
-			Name: "ListFieldOptionsRequest",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
-				{Name: "fieldId", Target: "FieldId", Required: true, Location: "label"},
-				{Name: "maxResults", Target: "MaxResults", Location: "query", LocationName: "maxResults"},
-				{Name: "nextToken", Target: "NextToken", Location: "query", LocationName: "nextToken"},
-				{Name: "values", Target: "ValuesList", Location: "query", LocationName: "values"},
-			},
-		},
-		"ListFieldOptionsResponse": {
-			Name: "ListFieldOptionsResponse",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "options", Target: "FieldOptionsList", Required: true},
-				{Name: "nextToken", Target: "NextToken"},
-			},
-		},
-		"ListFieldsRequest": {
-			Name: "ListFieldsRequest",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
-				{Name: "maxResults", Target: "MaxResults", Location: "query", LocationName: "maxResults"},
-				{Name: "nextToken", Target: "NextToken", Location: "query", LocationName: "nextToken"},
-			},
-		},
-		"ListFieldsResponse": {
-			Name: "ListFieldsResponse",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "fields", Target: "FieldSummaryList", Required: true,
-					Constraints: Constraints{
-						Length: Bounds{Max: ptr(100)},
-					},
+			"DeleteTemplateRequest": {
+				Name: "DeleteTemplateRequest",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
+					{Name: "templateId", Target: "TemplateId", Required: true, Location: "label"},
 				},
-				{Name: "nextToken", Target: "NextToken"},
 			},
-		},
-		"ListLayoutsRequest": {
-			Name: "ListLayoutsRequest",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
-				{Name: "maxResults", Target: "MaxResults", Location: "query", LocationName: "maxResults"},
-				{Name: "nextToken", Target: "NextToken", Location: "query", LocationName: "nextToken"},
+			"DeleteTemplateResponse": {
+				Name: "DeleteTemplateResponse",
+				Type: "structure",
 			},
-		},
-		"ListLayoutsResponse": {
-			Name: "ListLayoutsResponse",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "layouts", Target: "LayoutSummaryList", Required: true},
-				{Name: "nextToken", Target: "NextToken"},
+			"Deleted": {
+				Name: "Deleted",
+				Type: "boolean",
 			},
-		},
-		"ListTagsForResourceRequest": {
-			Name: "ListTagsForResourceRequest",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "arn", Target: "Arn", Required: true, Location: "label"},
-			},
-		},
-		"ListTagsForResourceResponse": {
-			Name: "ListTagsForResourceResponse",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "tags", Target: "Tags"},
-			},
-		},
-		"ListTemplatesRequest": {
-			Name: "ListTemplatesRequest",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
-				{Name: "maxResults", Target: "MaxResults", Location: "query", LocationName: "maxResults"},
-				{Name: "nextToken", Target: "NextToken", Location: "query", LocationName: "nextToken"},
-				{Name: "status", Target: "TemplateStatusFilters", Location: "query", LocationName: "status"},
-			},
-		},
-		"ListTemplatesResponse": {
-			Name: "ListTemplatesResponse",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "templates", Target: "TemplateSummaryList", Required: true,
-					Constraints: Constraints{
-						Length: Bounds{Max: ptr(100)},
-					},
+			"DomainArn": {
+				Name: "DomainArn",
+				Type: "string",
+				Constraints: Constraints{
+					Length: Bounds{Min: ptr(1), Max: ptr(500)},
 				},
-				{Name: "nextToken", Target: "NextToken"},
 			},
-		},
-		"MaxResults": {
-			Name: "MaxResults",
-			Type: "integer",
-			Constraints: Constraints{
-				Range: Bounds{Min: ptr(1), Max: ptr(100)},
-			},
-		},
-		"MutableTagKey": {
-			Name: "MutableTagKey",
-			Type: "string",
-			Constraints: Constraints{
-				Length:  Bounds{Min: ptr(1), Max: ptr(128)},
-				Pattern: "^(?![aA][wW][sS]:)[a-zA-Z0-9 _.:/=+\\-@]+$",
-			},
-		},
-		"MutableTags": {
-			Name: "MutableTags",
-			Type: "map",
-			Constraints: Constraints{
-				Length: Bounds{Min: ptr(0), Max: ptr(50)},
-			},
-			Key:   "MutableTagKey",
-			Value: "TagValueString",
-		},
-		"NextToken": {
-			Name: "NextToken",
-			Type: "string",
-			Constraints: Constraints{
-				Length: Bounds{Min: ptr(0), Max: ptr(9000)},
-			},
-		},
-		"OperandOne": {
-			Name: "OperandOne",
-			Type: "union",
-			Members: []*Member{
-				{Name: "fieldId", Target: "FieldId"},
-			},
-		},
-		"OperandTwo": {
-			Name: "OperandTwo",
-			Type: "union",
-			Members: []*Member{
-				{Name: "stringValue", Target: "String",
-					Constraints: Constraints{
-						Length: Bounds{Min: ptr(1), Max: ptr(1500)},
-					},
+			"DomainId": {
+				Name: "DomainId",
+				Type: "string",
+				Constraints: Constraints{
+					Length: Bounds{Min: ptr(1), Max: ptr(500)},
 				},
-				{Name: "booleanValue", Target: "Boolean"},
-				{Name: "doubleValue", Target: "Double"},
-				{Name: "emptyValue", Target: "EmptyOperandValue"},
 			},
-		},
-		"Order": {
-			Name: "Order",
-			Type: "string",
-			Constraints: Constraints{
-				Enum: []string{"Asc", "Desc"},
+			"DomainName": {
+				Name: "DomainName",
+				Type: "string",
+				Constraints: Constraints{
+					Length:  Bounds{Min: ptr(1), Max: ptr(100)},
+					Pattern: "^.*[\\S]$",
+				},
 			},
-		},
-		"ParentChildFieldOptionValue": {
-			Name: "ParentChildFieldOptionValue",
-			Type: "string",
-			Constraints: Constraints{
-				Length:  Bounds{Min: ptr(0), Max: ptr(100)},
-				Pattern: "^$|^.*[\\S]$",
+			"DomainStatus": {
+				Name: "DomainStatus",
+				Type: "string",
+				Constraints: Constraints{
+					Enum: []string{"Active", "CreationInProgress", "CreationFailed"},
+				},
 			},
-		},
-		"ParentChildFieldOptionValueList": {
-			Name:   "ParentChildFieldOptionValueList",
-			Type:   "list",
-			Member: "ParentChildFieldOptionValue",
-		},
-		"ParentChildFieldOptionsMapping": {
-			Name: "ParentChildFieldOptionsMapping",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "parentFieldOptionValue", Target: "ParentChildFieldOptionValue", Required: true},
-				{Name: "childFieldOptionValues", Target: "ParentChildFieldOptionValueList", Required: true,
-					Constraints: Constraints{
-						Length: Bounds{Max: ptr(1500)},
+			"DomainSummary": {
+				Name: "DomainSummary",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "domainId", Target: "DomainId", Required: true},
+					{Name: "domainArn", Target: "DomainArn", Required: true},
+					{Name: "name", Target: "DomainName", Required: true},
+				},
+			},
+			"DomainSummaryList": {
+				Name:   "DomainSummaryList",
+				Type:   "list",
+				Member: "DomainSummary",
+			},
+			"EmptyFieldValue": {
+				Name: "EmptyFieldValue",
+				Type: "structure",
+			},
+			"EmptyOperandValue": {
+				Name: "EmptyOperandValue",
+				Type: "structure",
+			},
+			"EventBridgeConfiguration": {
+				Name: "EventBridgeConfiguration",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "enabled", Target: "Boolean", Required: true},
+					{Name: "includedData", Target: "EventIncludedData"},
+				},
+			},
+			"EventIncludedData": {
+				Name: "EventIncludedData",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "caseData", Target: "CaseEventIncludedData"},
+					{Name: "relatedItemData", Target: "RelatedItemEventIncludedData"},
+				},
+			},
+			"FieldArn": {
+				Name: "FieldArn",
+				Type: "string",
+				Constraints: Constraints{
+					Length: Bounds{Min: ptr(1), Max: ptr(500)},
+				},
+			},
+			"FieldAttributes": {
+				Name: "FieldAttributes",
+				Type: "union",
+				Members: []*Member{
+					{Name: "text", Target: "TextAttributes"},
+				},
+			},
+			"FieldDescription": {
+				Name: "FieldDescription",
+				Type: "string",
+				Constraints: Constraints{
+					Length: Bounds{Max: ptr(255)},
+				},
+			},
+			"FieldError": {
+				Name: "FieldError",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "id", Target: "FieldId", Required: true},
+					{Name: "errorCode", Target: "String", Required: true},
+					{Name: "message", Target: "String"},
+				},
+			},
+			"FieldFilter": {
+				Name: "FieldFilter",
+				Type: "union",
+				Members: []*Member{
+					{Name: "equalTo", Target: "FieldValue"},
+					{Name: "contains", Target: "FieldValue"},
+					{Name: "greaterThan", Target: "FieldValue"},
+					{Name: "greaterThanOrEqualTo", Target: "FieldValue"},
+					{Name: "lessThan", Target: "FieldValue"},
+					{Name: "lessThanOrEqualTo", Target: "FieldValue"},
+				},
+			},
+			"FieldGroup": {
+				Name: "FieldGroup",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "name", Target: "String",
+						Constraints: Constraints{
+							Length: Bounds{Max: ptr(100)},
+						},
+					},
+					{Name: "fields", Target: "FieldList", Required: true,
+						Constraints: Constraints{
+							Length: Bounds{Max: ptr(220)},
+						},
 					},
 				},
 			},
-		},
-		"ParentChildFieldOptionsMappingList": {
-			Name: "ParentChildFieldOptionsMappingList",
-			Type: "list",
-			Constraints: Constraints{
-				Length: Bounds{Min: ptr(1), Max: ptr(200)},
-			},
-			Member: "ParentChildFieldOptionsMapping",
-		},
-		"PutCaseEventConfigurationRequest": {
-			Name: "PutCaseEventConfigurationRequest",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
-				{Name: "eventBridge", Target: "EventBridgeConfiguration", Required: true},
-			},
-		},
-		"PutCaseEventConfigurationResponse": {
-			Name: "PutCaseEventConfigurationResponse",
-			Type: "structure",
-		},
-		"RelatedItemArn": {
-			Name: "RelatedItemArn",
-			Type: "string",
-			Constraints: Constraints{
-				Length: Bounds{Min: ptr(1), Max: ptr(500)},
-			},
-		},
-		"RelatedItemContent": {
-			Name: "RelatedItemContent",
-			Type: "union",
-			Members: []*Member{
-				{Name: "contact", Target: "ContactContent"},
-				{Name: "comment", Target: "CommentContent"},
-				{Name: "file", Target: "FileContent"},
-				{Name: "sla", Target: "SlaContent"},
-				{Name: "connectCase", Target: "ConnectCaseContent"},
-				{Name: "custom", Target: "CustomContent"},
-			},
-		},
-		"RelatedItemEventIncludedData": {
-			Name: "RelatedItemEventIncludedData",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "includeContent", Target: "Boolean", Required: true},
-			},
-		},
-		"RelatedItemFilterList": {
-			Name:   "RelatedItemFilterList",
-			Type:   "list",
-			Member: "RelatedItemTypeFilter",
-		},
-		"RelatedItemId": {
-			Name: "RelatedItemId",
-			Type: "string",
-			Constraints: Constraints{
-				Length: Bounds{Min: ptr(1), Max: ptr(500)},
-			},
-		},
-		"RelatedItemInputContent": {
-			Name: "RelatedItemInputContent",
-			Type: "union",
-			Members: []*Member{
-				{Name: "contact", Target: "Contact"},
-				{Name: "comment", Target: "CommentContent"},
-				{Name: "file", Target: "FileContent"},
-				{Name: "sla", Target: "SlaInputContent"},
-				{Name: "connectCase", Target: "ConnectCaseInputContent"},
-				{Name: "custom", Target: "CustomInputContent"},
-			},
-		},
-		"RelatedItemType": {
-			Name: "RelatedItemType",
-			Type: "string",
-			Constraints: Constraints{
-				Enum: []string{"Contact", "Comment", "File", "Sla", "ConnectCase", "Custom"},
-			},
-		},
-		"RelatedItemTypeFilter": {
-			Name: "RelatedItemTypeFilter",
-			Type: "union",
-			Members: []*Member{
-				{Name: "contact", Target: "ContactFilter"},
-				{Name: "comment", Target: "CommentFilter"},
-				{Name: "file", Target: "FileFilter"},
-				{Name: "sla", Target: "SlaFilter"},
-				{Name: "connectCase", Target: "ConnectCaseFilter"},
-				{Name: "custom", Target: "CustomFilter"},
-			},
-		},
-		"RelatedItemUpdateContent": {
-			Name: "RelatedItemUpdateContent",
-			Type: "union",
-			Members: []*Member{
-				{Name: "comment", Target: "CommentUpdateContent"},
-				{Name: "custom", Target: "CustomUpdateContent"},
-			},
-		},
-		"RequiredCaseRule": {
-			Name: "RequiredCaseRule",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "defaultValue", Target: "Boolean", Required: true},
-				{Name: "conditions", Target: "BooleanConditionList", Required: true},
-			},
-		},
-		"RequiredField": {
-			Name: "RequiredField",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "fieldId", Target: "FieldId", Required: true},
-			},
-		},
-		"RequiredFieldList": {
-			Name: "RequiredFieldList",
-			Type: "list",
-			Constraints: Constraints{
-				Length: Bounds{Max: ptr(100)},
-			},
-			Member: "RequiredField",
-		},
-		"ResourceNotFoundException": {
-			Name: "ResourceNotFoundException",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "message", Target: "String", Required: true},
-				{Name: "resourceId", Target: "String", Required: true},
-				{Name: "resourceType", Target: "String", Required: true},
-			},
-			Error:      "client",
-			HTTPStatus: 404,
-		},
-		"RuleType": {
-			Name: "RuleType",
-			Type: "string",
-			Constraints: Constraints{
-				Enum: []string{"Required", "Hidden", "FieldOptions"},
-			},
-		},
-		"SearchAllRelatedItemsRequest": {
-			Name: "SearchAllRelatedItemsRequest",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
-				{Name: "maxResults", Target: "Integer", Default: "null",
-					Constraints: Constraints{
-						Range: Bounds{Min: ptr(1), Max: ptr(25)},
-					},
-				},
-				{Name: "nextToken", Target: "NextToken"},
-				{Name: "filters", Target: "RelatedItemFilterList",
-					Constraints: Constraints{
-						Length: Bounds{Min: ptr(0), Max: ptr(10)},
-					},
-				},
-				{Name: "sorts", Target: "SearchAllRelatedItemsSortList",
-					Constraints: Constraints{
-						Length: Bounds{Min: ptr(0), Max: ptr(2)},
-					},
+			"FieldId": {
+				Name: "FieldId",
+				Type: "string",
+				Constraints: Constraints{
+					Length: Bounds{Min: ptr(1), Max: ptr(500)},
 				},
 			},
-		},
-		"SearchAllRelatedItemsResponse": {
-			Name: "SearchAllRelatedItemsResponse",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "nextToken", Target: "NextToken"},
-				{Name: "relatedItems", Target: "SearchAllRelatedItemsResponseItemList", Required: true,
-					Constraints: Constraints{
-						Length: Bounds{Max: ptr(25)},
-					},
+			"FieldIdentifier": {
+				Name: "FieldIdentifier",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "id", Target: "FieldId", Required: true},
 				},
 			},
-		},
-		"SearchAllRelatedItemsResponseItem": {
-			Name: "SearchAllRelatedItemsResponseItem",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "relatedItemId", Target: "RelatedItemId", Required: true},
-				{Name: "caseId", Target: "CaseId", Required: true},
-				{Name: "type", Target: "RelatedItemType", Required: true},
-				{Name: "associationTime", Target: "AssociationTime", Required: true},
-				{Name: "content", Target: "RelatedItemContent", Required: true},
-				{Name: "performedBy", Target: "UserUnion"},
-				{Name: "tags", Target: "Tags"},
+			"FieldIdentifierList": {
+				Name:   "FieldIdentifierList",
+				Type:   "list",
+				Member: "FieldIdentifier",
 			},
-		},
-		"SearchAllRelatedItemsResponseItemList": {
-			Name:   "SearchAllRelatedItemsResponseItemList",
-			Type:   "list",
-			Member: "SearchAllRelatedItemsResponseItem",
-		},
-		"SearchAllRelatedItemsSort": {
-			Name: "SearchAllRelatedItemsSort",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "sortProperty", Target: "SearchAllRelatedItemsSortProperty", Required: true},
-				{Name: "sortOrder", Target: "Order", Required: true},
-			},
-		},
-		"SearchAllRelatedItemsSortList": {
-			Name: "SearchAllRelatedItemsSortList",
-			Type: "list",
-			Constraints: Constraints{
-				Length: Bounds{Min: ptr(0), Max: ptr(2)},
-			},
-			Member: "SearchAllRelatedItemsSort",
-		},
-		"SearchAllRelatedItemsSortProperty": {
-			Name: "SearchAllRelatedItemsSortProperty",
-			Type: "string",
-			Constraints: Constraints{
-				Enum: []string{"AssociationTime", "CaseId"},
-			},
-		},
-		"SearchCasesRequest": {
-			Name: "SearchCasesRequest",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
-				{Name: "maxResults", Target: "Integer", Default: "null",
-					Constraints: Constraints{
-						Range: Bounds{Min: ptr(1), Max: ptr(100)},
-					},
+			"FieldItem": {
+				Name: "FieldItem",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "id", Target: "FieldId", Required: true},
 				},
-				{Name: "nextToken", Target: "NextToken"},
-				{Name: "searchTerm", Target: "String",
-					Constraints: Constraints{
-						Length: Bounds{Min: ptr(0), Max: ptr(255)},
-					},
+			},
+			"FieldList": {
+				Name:   "FieldList",
+				Type:   "list",
+				Member: "FieldItem",
+			},
+			"FieldName": {
+				Name: "FieldName",
+				Type: "string",
+				Constraints: Constraints{
+					Length:  Bounds{Min: ptr(1), Max: ptr(100)},
+					Pattern: "^.*[\\S]$",
 				},
-				{Name: "filter", Target: "CaseFilter"},
-				{Name: "sorts", Target: "SortList",
-					Constraints: Constraints{
-						Length: Bounds{Min: ptr(0), Max: ptr(2)},
-					},
+			},
+			"FieldNamespace": {
+				Name: "FieldNamespace",
+				Type: "string",
+				Constraints: Constraints{
+					Enum: []string{"System", "Custom"},
 				},
-				{Name: "fields", Target: "FieldIdentifierList",
-					Constraints: Constraints{
-						Length: Bounds{Min: ptr(0), Max: ptr(25)},
+			},
+			"FieldOption": {
+				Name: "FieldOption",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "name", Target: "FieldOptionName", Required: true},
+					{Name: "value", Target: "FieldOptionValue", Required: true},
+					{Name: "active", Target: "Boolean", Required: true},
+				},
+			},
+			"FieldOptionError": {
+				Name: "FieldOptionError",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "message", Target: "String", Required: true},
+					{Name: "errorCode", Target: "String", Required: true},
+					{Name: "value", Target: "FieldOptionValue", Required: true},
+				},
+			},
+			"FieldOptionErrorList": {
+				Name:   "FieldOptionErrorList",
+				Type:   "list",
+				Member: "FieldOptionError",
+			},
+			"FieldOptionName": {
+				Name: "FieldOptionName",
+				Type: "string",
+				Constraints: Constraints{
+					Length:  Bounds{Min: ptr(1), Max: ptr(100)},
+					Pattern: "^.*[\\S]$",
+				},
+			},
+			"FieldOptionValue": {
+				Name: "FieldOptionValue",
+				Type: "string",
+				Constraints: Constraints{
+					Length:  Bounds{Min: ptr(1), Max: ptr(100)},
+					Pattern: "^.*[\\S]$",
+				},
+			},
+			"FieldOptionsCaseRule": {
+				Name: "FieldOptionsCaseRule",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "parentFieldId", Target: "FieldId"},
+					{Name: "childFieldId", Target: "FieldId"},
+					{Name: "parentChildFieldOptionsMappings", Target: "ParentChildFieldOptionsMappingList", Required: true},
+				},
+			},
+			"FieldOptionsList": {
+				Name:   "FieldOptionsList",
+				Type:   "list",
+				Member: "FieldOption",
+			},
+			"FieldSummary": {
+				Name: "FieldSummary",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "fieldId", Target: "FieldId", Required: true},
+					{Name: "fieldArn", Target: "FieldArn", Required: true},
+					{Name: "name", Target: "FieldName", Required: true},
+					{Name: "type", Target: "FieldType", Required: true},
+					{Name: "namespace", Target: "FieldNamespace", Required: true},
+					{Name: "attributes", Target: "FieldAttributes"},
+				},
+			},
+			"FieldSummaryList": {
+				Name:   "FieldSummaryList",
+				Type:   "list",
+				Member: "FieldSummary",
+			},
+			"FieldType": {
+				Name: "FieldType",
+				Type: "string",
+				Constraints: Constraints{
+					Enum: []string{"Text", "Number", "Boolean", "DateTime", "SingleSelect", "Url", "User"},
+				},
+			},
+			"FieldValue": {
+				Name: "FieldValue",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "id", Target: "FieldId", Required: true},
+					{Name: "value", Target: "FieldValueUnion", Required: true},
+				},
+			},
+			"FieldValueList": {
+				Name:   "FieldValueList",
+				Type:   "list",
+				Member: "FieldValue",
+			},
+			"FieldValueUnion": {
+				Name: "FieldValueUnion",
+				Type: "union",
+				Members: []*Member{
+					{Name: "stringValue", Target: "String",
+						Constraints: Constraints{
+							Length: Bounds{Max: ptr(4100)},
+						},
+					},
+					{Name: "doubleValue", Target: "Double"},
+					{Name: "booleanValue", Target: "Boolean"},
+					{Name: "emptyValue", Target: "EmptyFieldValue"},
+					{Name: "userArnValue", Target: "String"},
+				},
+			},
+			"FileArn": {
+				Name: "FileArn",
+				Type: "string",
+				Constraints: Constraints{
+					Length: Bounds{Min: ptr(1), Max: ptr(500)},
+				},
+			},
+			"FileContent": {
+				Name: "FileContent",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "fileArn", Target: "FileArn", Required: true},
+				},
+			},
+			"FileFilter": {
+				Name: "FileFilter",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "fileArn", Target: "FileArn"},
+				},
+			},
+			"GetCaseAuditEventsRequest": {
+				Name: "GetCaseAuditEventsRequest",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "caseId", Target: "CaseId", Required: true, Location: "label"},
+					{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
+					{Name: "maxResults", Target: "Integer", Default: "null",
+						Constraints: Constraints{
+							Range: Bounds{Min: ptr(1), Max: ptr(25)},
+						},
+					},
+					{Name: "nextToken", Target: "NextToken"},
+				},
+			},
+			"GetCaseAuditEventsResponse": {
+				Name: "GetCaseAuditEventsResponse",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "nextToken", Target: "NextToken"},
+					{Name: "auditEvents", Target: "AuditEventsList", Required: true,
+						Constraints: Constraints{
+							Length: Bounds{Max: ptr(25)},
+						},
 					},
 				},
 			},
-		},
-		"SearchCasesResponse": {
-			Name: "SearchCasesResponse",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "nextToken", Target: "NextToken"},
-				{Name: "cases", Target: "SearchCasesResponseItemList", Required: true,
-					Constraints: Constraints{
-						Length: Bounds{Max: ptr(100)},
-					},
-				},
-				{Name: "totalCount", Target: "TotalCount", Default: "0"},
-			},
-		},
-		"SearchCasesResponseItem": {
-			Name: "SearchCasesResponseItem",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "caseId", Target: "CaseId", Required: true},
-				{Name: "templateId", Target: "TemplateId", Required: true},
-				{Name: "fields", Target: "FieldValueList", Required: true,
-					Constraints: Constraints{
-						Length: Bounds{Max: ptr(25)},
-					},
-				},
-				{Name: "tags", Target: "Tags"},
-			},
-		},
-		"SearchCasesResponseItemList": {
-			Name:   "SearchCasesResponseItemList",
-			Type:   "list",
-			Member: "SearchCasesResponseItem",
-		},
-		"SearchRelatedItemsRequest": {
-			Name: "SearchRelatedItemsRequest",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
-				{Name: "caseId", Target: "CaseId", Required: true, Location: "label"},
-				{Name: "maxResults", Target: "Integer", Default: "null",
-					Constraints: Constraints{
-						Range: Bounds{Min: ptr(1), Max: ptr(25)},
-					},
-				},
-				{Name: "nextToken", Target: "NextToken"},
-				{Name: "filters", Target: "RelatedItemFilterList",
-					Constraints: Constraints{
-						Length: Bounds{Min: ptr(0), Max: ptr(10)},
-					},
+			"GetCaseEventConfigurationRequest": {
+				Name: "GetCaseEventConfigurationRequest",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
 				},
 			},
-		},
-		"SearchRelatedItemsResponse": {
-			Name: "SearchRelatedItemsResponse",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "nextToken", Target: "NextToken"},
-				{Name: "relatedItems", Target: "SearchRelatedItemsResponseItemList", Required: true,
-					Constraints: Constraints{
-						Length: Bounds{Max: ptr(25)},
+			"GetCaseEventConfigurationResponse": {
+				Name: "GetCaseEventConfigurationResponse",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "eventBridge", Target: "EventBridgeConfiguration", Required: true},
+				},
+			},
+			"GetCaseRequest": {
+				Name: "GetCaseRequest",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "caseId", Target: "CaseId", Required: true, Location: "label"},
+					{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
+					{Name: "fields", Target: "FieldIdentifierList", Required: true,
+						Constraints: Constraints{
+							Length: Bounds{Min: ptr(1), Max: ptr(220)},
+						},
+					},
+					{Name: "nextToken", Target: "NextToken"},
+				},
+			},
+			"GetCaseResponse": {
+				Name: "GetCaseResponse",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "fields", Target: "FieldValueList", Required: true,
+						Constraints: Constraints{
+							Length: Bounds{Max: ptr(220)},
+						},
+					},
+					{Name: "templateId", Target: "TemplateId", Required: true},
+					{Name: "nextToken", Target: "NextToken"},
+					{Name: "tags", Target: "Tags"},
+				},
+			},
+			"GetCaseRuleResponse": {
+				Name: "GetCaseRuleResponse",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "caseRuleId", Target: "CaseRuleId", Required: true},
+					{Name: "name", Target: "CaseRuleName", Required: true},
+					{Name: "caseRuleArn", Target: "CaseRuleArn", Required: true},
+					{Name: "rule", Target: "CaseRuleDetails", Required: true},
+					{Name: "description", Target: "CaseRuleDescription"},
+					{Name: "deleted", Target: "Deleted", Default: "false"},
+					{Name: "createdTime", Target: "CreatedTime"},
+					{Name: "lastModifiedTime", Target: "LastModifiedTime"},
+					{Name: "tags", Target: "Tags"},
+				},
+			},
+			"GetDomainRequest": {
+				Name: "GetDomainRequest",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
+				},
+			},
+			"GetDomainResponse": {
+				Name: "GetDomainResponse",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "domainId", Target: "DomainId", Required: true},
+					{Name: "domainArn", Target: "DomainArn", Required: true},
+					{Name: "name", Target: "DomainName", Required: true},
+					{Name: "createdTime", Target: "CreatedTime", Required: true},
+					{Name: "domainStatus", Target: "DomainStatus", Required: true},
+					{Name: "tags", Target: "Tags"},
+				},
+			},
+			"GetFieldResponse": {
+				Name: "GetFieldResponse",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "fieldId", Target: "FieldId", Required: true},
+					{Name: "name", Target: "FieldName", Required: true},
+					{Name: "fieldArn", Target: "FieldArn", Required: true},
+					{Name: "description", Target: "FieldDescription"},
+					{Name: "type", Target: "FieldType", Required: true},
+					{Name: "namespace", Target: "FieldNamespace", Required: true},
+					{Name: "tags", Target: "Tags"},
+					{Name: "deleted", Target: "Deleted", Default: "false"},
+					{Name: "createdTime", Target: "CreatedTime"},
+					{Name: "lastModifiedTime", Target: "LastModifiedTime"},
+					{Name: "attributes", Target: "FieldAttributes"},
+				},
+			},
+			"GetLayoutRequest": {
+				Name: "GetLayoutRequest",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
+					{Name: "layoutId", Target: "LayoutId", Required: true, Location: "label"},
+				},
+			},
+			"GetLayoutResponse": {
+				Name: "GetLayoutResponse",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "layoutId", Target: "LayoutId", Required: true},
+					{Name: "layoutArn", Target: "LayoutArn", Required: true},
+					{Name: "name", Target: "LayoutName", Required: true},
+					{Name: "content", Target: "LayoutContent", Required: true},
+					{Name: "tags", Target: "Tags"},
+					{Name: "deleted", Target: "Deleted", Default: "false"},
+					{Name: "createdTime", Target: "CreatedTime"},
+					{Name: "lastModifiedTime", Target: "LastModifiedTime"},
+				},
+			},
+			"GetTemplateRequest": {
+				Name: "GetTemplateRequest",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
+					{Name: "templateId", Target: "TemplateId", Required: true, Location: "label"},
+				},
+			},
+			"GetTemplateResponse": {
+				Name: "GetTemplateResponse",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "templateId", Target: "TemplateId", Required: true},
+					{Name: "templateArn", Target: "TemplateArn", Required: true},
+					{Name: "name", Target: "TemplateName", Required: true},
+					{Name: "description", Target: "TemplateDescription"},
+					{Name: "layoutConfiguration", Target: "LayoutConfiguration"},
+					{Name: "requiredFields", Target: "RequiredFieldList"},
+					{Name: "tags", Target: "Tags"},
+					{Name: "status", Target: "TemplateStatus", Required: true},
+					{Name: "deleted", Target: "Deleted", Default: "false"},
+					{Name: "createdTime", Target: "CreatedTime"},
+					{Name: "lastModifiedTime", Target: "LastModifiedTime"},
+					{Name: "rules", Target: "TemplateCaseRuleList"},
+					{Name: "tagPropagationConfigurations", Target: "TagPropagationConfigurationList"},
+				},
+			},
+			"HiddenCaseRule": {
+				Name: "HiddenCaseRule",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "defaultValue", Target: "Boolean", Required: true},
+					{Name: "conditions", Target: "BooleanConditionList", Required: true},
+				},
+			},
+			"IamPrincipalArn": {
+				Name: "IamPrincipalArn",
+				Type: "string",
+				Constraints: Constraints{
+					Length: Bounds{Min: ptr(1), Max: ptr(500)},
+				},
+			},
+			"InternalServerException": {
+				Name: "InternalServerException",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "message", Target: "String", Required: true},
+					{Name: "retryAfterSeconds", Target: "Integer", Location: "header", LocationName: "Retry-After"},
+				},
+				Error:      "server",
+				HTTPStatus: 500,
+			},
+			"LastModifiedTime": {
+				Name: "LastModifiedTime",
+				Type: "timestamp",
+			},
+			"LayoutArn": {
+				Name: "LayoutArn",
+				Type: "string",
+				Constraints: Constraints{
+					Length: Bounds{Min: ptr(1), Max: ptr(500)},
+				},
+			},
+			"LayoutConfiguration": {
+				Name: "LayoutConfiguration",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "defaultLayout", Target: "LayoutId"},
+				},
+			},
+			"LayoutContent": {
+				Name: "LayoutContent",
+				Type: "union",
+				Members: []*Member{
+					{Name: "basic", Target: "BasicLayout"},
+				},
+			},
+			"LayoutId": {
+				Name: "LayoutId",
+				Type: "string",
+				Constraints: Constraints{
+					Length: Bounds{Min: ptr(1), Max: ptr(500)},
+				},
+			},
+			"LayoutName": {
+				Name: "LayoutName",
+				Type: "string",
+				Constraints: Constraints{
+					Length:  Bounds{Min: ptr(1), Max: ptr(100)},
+					Pattern: "^.*[\\S]$",
+				},
+			},
+			"LayoutSections": {
+				Name: "LayoutSections",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "sections", Target: "SectionsList"},
+				},
+			},
+			"LayoutSummary": {
+				Name: "LayoutSummary",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "layoutId", Target: "LayoutId", Required: true},
+					{Name: "layoutArn", Target: "LayoutArn", Required: true},
+					{Name: "name", Target: "LayoutName", Required: true},
+				},
+			},
+			"LayoutSummaryList": {
+				Name:   "LayoutSummaryList",
+				Type:   "list",
+				Member: "LayoutSummary",
+			},
+			"ListCaseRulesRequest": {
+				Name: "ListCaseRulesRequest",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
+					{Name: "maxResults", Target: "MaxResults", Location: "query", LocationName: "maxResults"},
+					{Name: "nextToken", Target: "NextToken", Location: "query", LocationName: "nextToken"},
+				},
+			},
+			"ListCaseRulesResponse": {
+				Name: "ListCaseRulesResponse",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "caseRules", Target: "CaseRuleSummaryList", Required: true,
+						Constraints: Constraints{
+							Length: Bounds{Max: ptr(100)},
+						},
+					},
+					{Name: "nextToken", Target: "NextToken"},
+				},
+			},
+			"ListCasesForContactRequest": {
+				Name: "ListCasesForContactRequest",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
+					{Name: "contactArn", Target: "ContactArn", Required: true},
+					{Name: "maxResults", Target: "Integer", Default: "null",
+						Constraints: Constraints{
+							Range: Bounds{Min: ptr(1), Max: ptr(10)},
+						},
+					},
+					{Name: "nextToken", Target: "NextToken"},
+				},
+			},
+			"ListCasesForContactResponse": {
+				Name: "ListCasesForContactResponse",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "cases", Target: "CaseSummaryList", Required: true,
+						Constraints: Constraints{
+							Length: Bounds{Max: ptr(10)},
+						},
+					},
+					{Name: "nextToken", Target: "NextToken"},
+				},
+			},
+			"ListDomainsRequest": {
+				Name: "ListDomainsRequest",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "maxResults", Target: "MaxResults", Location: "query", LocationName: "maxResults",
+						Constraints: Constraints{
+							Range: Bounds{Min: ptr(1), Max: ptr(10)},
+						},
+					},
+					{Name: "nextToken", Target: "NextToken", Location: "query", LocationName: "nextToken"},
+				},
+			},
+			"ListDomainsResponse": {
+				Name: "ListDomainsResponse",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "domains", Target: "DomainSummaryList", Required: true},
+					{Name: "nextToken", Target: "NextToken"},
+				},
+			},
+			"ListFieldOptionsRequest": {
+				Name: "ListFieldOptionsRequest",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
+					{Name: "fieldId", Target: "FieldId", Required: true, Location: "label"},
+					{Name: "maxResults", Target: "MaxResults", Location: "query", LocationName: "maxResults"},
+					{Name: "nextToken", Target: "NextToken", Location: "query", LocationName: "nextToken"},
+					{Name: "values", Target: "ValuesList", Location: "query", LocationName: "values"},
+				},
+			},
+			"ListFieldOptionsResponse": {
+				Name: "ListFieldOptionsResponse",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "options", Target: "FieldOptionsList", Required: true},
+					{Name: "nextToken", Target: "NextToken"},
+				},
+			},
+			"ListFieldsRequest": {
+				Name: "ListFieldsRequest",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
+					{Name: "maxResults", Target: "MaxResults", Location: "query", LocationName: "maxResults"},
+					{Name: "nextToken", Target: "NextToken", Location: "query", LocationName: "nextToken"},
+				},
+			},
+			"ListFieldsResponse": {
+				Name: "ListFieldsResponse",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "fields", Target: "FieldSummaryList", Required: true,
+						Constraints: Constraints{
+							Length: Bounds{Max: ptr(100)},
+						},
+					},
+					{Name: "nextToken", Target: "NextToken"},
+				},
+			},
+			"ListLayoutsRequest": {
+				Name: "ListLayoutsRequest",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
+					{Name: "maxResults", Target: "MaxResults", Location: "query", LocationName: "maxResults"},
+					{Name: "nextToken", Target: "NextToken", Location: "query", LocationName: "nextToken"},
+				},
+			},
+			"ListLayoutsResponse": {
+				Name: "ListLayoutsResponse",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "layouts", Target: "LayoutSummaryList", Required: true},
+					{Name: "nextToken", Target: "NextToken"},
+				},
+			},
+			"ListTagsForResourceRequest": {
+				Name: "ListTagsForResourceRequest",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "arn", Target: "Arn", Required: true, Location: "label"},
+				},
+			},
+			"ListTagsForResourceResponse": {
+				Name: "ListTagsForResourceResponse",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "tags", Target: "Tags"},
+				},
+			},
+			"ListTemplatesRequest": {
+				Name: "ListTemplatesRequest",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
+					{Name: "maxResults", Target: "MaxResults", Location: "query", LocationName: "maxResults"},
+					{Name: "nextToken", Target: "NextToken", Location: "query", LocationName: "nextToken"},
+					{Name: "status", Target: "TemplateStatusFilters", Location: "query", LocationName: "status"},
+				},
+			},
+			"ListTemplatesResponse": {
+				Name: "ListTemplatesResponse",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "templates", Target: "TemplateSummaryList", Required: true,
+						Constraints: Constraints{
+							Length: Bounds{Max: ptr(100)},
+						},
+					},
+					{Name: "nextToken", Target: "NextToken"},
+				},
+			},
+			"MaxResults": {
+				Name: "MaxResults",
+				Type: "integer",
+				Constraints: Constraints{
+					Range: Bounds{Min: ptr(1), Max: ptr(100)},
+				},
+			},
+			"MutableTagKey": {
+				Name: "MutableTagKey",
+				Type: "string",
+				Constraints: Constraints{
+					Length:  Bounds{Min: ptr(1), Max: ptr(128)},
+					Pattern: "^(?![aA][wW][sS]:)[a-zA-Z0-9 _.:/=+\\-@]+$",
+				},
+			},
+			"MutableTags": {
+				Name: "MutableTags",
+				Type: "map",
+				Constraints: Constraints{
+					Length: Bounds{Min: ptr(0), Max: ptr(50)},
+				},
+				Key:   "MutableTagKey",
+				Value: "TagValueString",
+			},
+			"NextToken": {
+				Name: "NextToken",
+				Type: "string",
+				Constraints: Constraints{
+					Length: Bounds{Min: ptr(0), Max: ptr(9000)},
+				},
+			},
+			"OperandOne": {
+				Name: "OperandOne",
+				Type: "union",
+				Members: []*Member{
+					{Name: "fieldId", Target: "FieldId"},
+				},
+			},
+			"OperandTwo": {
+				Name: "OperandTwo",
+				Type: "union",
+				Members: []*Member{
+					{Name: "stringValue", Target: "String",
+						Constraints: Constraints{
+							Length: Bounds{Min: ptr(1), Max: ptr(1500)},
+						},
+					},
+					{Name: "booleanValue", Target: "Boolean"},
+					{Name: "doubleValue", Target: "Double"},
+					{Name: "emptyValue", Target: "EmptyOperandValue"},
+				},
+			},
+			"Order": {
+				Name: "Order",
+				Type: "string",
+				Constraints: Constraints{
+					Enum: []string{"Asc", "Desc"},
+				},
+			},
+			"ParentChildFieldOptionValue": {
+				Name: "ParentChildFieldOptionValue",
+				Type: "string",
+				Constraints: Constraints{
+					Length:  Bounds{Min: ptr(0), Max: ptr(100)},
+					Pattern: "^$|^.*[\\S]$",
+				},
+			},
+			"ParentChildFieldOptionValueList": {
+				Name:   "ParentChildFieldOptionValueList",
+				Type:   "list",
+				Member: "ParentChildFieldOptionValue",
+			},
+			"ParentChildFieldOptionsMapping": {
+				Name: "ParentChildFieldOptionsMapping",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "parentFieldOptionValue", Target: "ParentChildFieldOptionValue", Required: true},
+					{Name: "childFieldOptionValues", Target: "ParentChildFieldOptionValueList", Required: true,
+						Constraints: Constraints{
+							Length: Bounds{Max: ptr(1500)},
+						},
 					},
 				},
 			},
-		},
-		"SearchRelatedItemsResponseItem": {
-			Name: "SearchRelatedItemsResponseItem",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "relatedItemId", Target: "RelatedItemId", Required: true},
-				{Name: "type", Target: "RelatedItemType", Required: true},
-				{Name: "associationTime", Target: "AssociationTime", Required: true},
-				{Name: "content", Target: "RelatedItemContent", Required: true},
-				{Name: "tags", Target: "Tags"},
-				{Name: "performedBy", Target: "UserUnion"},
+			"ParentChildFieldOptionsMappingList": {
+				Name: "ParentChildFieldOptionsMappingList",
+				Type: "list",
+				Constraints: Constraints{
+					Length: Bounds{Min: ptr(1), Max: ptr(200)},
+				},
+				Member: "ParentChildFieldOptionsMapping",
 			},
-		},
-		"SearchRelatedItemsResponseItemList": {
-			Name:   "SearchRelatedItemsResponseItemList",
-			Type:   "list",
-			Member: "SearchRelatedItemsResponseItem",
-		},
-		"SearchTagKey": {
-			Name: "SearchTagKey",
-			Type: "string",
-			Constraints: Constraints{
-				Length:  Bounds{Min: ptr(1), Max: ptr(128)},
-				Pattern: "^[a-zA-Z0-9 _.:/=+\\-@]+$",
+			"PutCaseEventConfigurationRequest": {
+				Name: "PutCaseEventConfigurationRequest",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
+					{Name: "eventBridge", Target: "EventBridgeConfiguration", Required: true},
+				},
 			},
-		},
-		"Section": {
-			Name: "Section",
-			Type: "union",
-			Members: []*Member{
-				{Name: "fieldGroup", Target: "FieldGroup"},
+			"PutCaseEventConfigurationResponse": {
+				Name: "PutCaseEventConfigurationResponse",
+				Type: "structure",
 			},
-		},
-		"SectionsList": {
-			Name: "SectionsList",
-			Type: "list",
-			Constraints: Constraints{
-				Length: Bounds{Max: ptr(1)},
+			"RelatedItemArn": {
+				Name: "RelatedItemArn",
+				Type: "string",
+				Constraints: Constraints{
+					Length: Bounds{Min: ptr(1), Max: ptr(500)},
+				},
 			},
-			Member: "Section",
-		},
-		"ServiceQuotaExceededException": {
-			Name: "ServiceQuotaExceededException",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "message", Target: "String", Required: true},
+			"RelatedItemContent": {
+				Name: "RelatedItemContent",
+				Type: "union",
+				Members: []*Member{
+					{Name: "contact", Target: "ContactContent"},
+					{Name: "comment", Target: "CommentContent"},
+					{Name: "file", Target: "FileContent"},
+					{Name: "sla", Target: "SlaContent"},
+					{Name: "connectCase", Target: "ConnectCaseContent"},
+					{Name: "custom", Target: "CustomContent"},
+				},
 			},
-			Error:      "client",
-			HTTPStatus: 402,
-		},
-		"SlaCompletionTime": {
-			Name: "SlaCompletionTime",
-			Type: "timestamp",
-		},
-		"SlaConfiguration": {
-			Name: "SlaConfiguration",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "name", Target: "SlaName", Required: true},
-				{Name: "type", Target: "SlaType", Required: true},
-				{Name: "status", Target: "SlaStatus", Required: true},
-				{Name: "fieldId", Target: "FieldId"},
-				{Name: "targetFieldValues", Target: "SlaFieldValueUnionList"},
-				{Name: "targetTime", Target: "SlaTargetTime", Required: true},
-				{Name: "completionTime", Target: "SlaCompletionTime"},
+			"RelatedItemEventIncludedData": {
+				Name: "RelatedItemEventIncludedData",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "includeContent", Target: "Boolean", Required: true},
+				},
 			},
-		},
-		"SlaContent": {
-			Name: "SlaContent",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "slaConfiguration", Target: "SlaConfiguration", Required: true},
+			"RelatedItemFilterList": {
+				Name:   "RelatedItemFilterList",
+				Type:   "list",
+				Member: "RelatedItemTypeFilter",
 			},
-		},
-		"SlaFieldValueUnionList": {
-			Name: "SlaFieldValueUnionList",
-			Type: "list",
-			Constraints: Constraints{
-				Length: Bounds{Min: ptr(1), Max: ptr(1)},
+			"RelatedItemId": {
+				Name: "RelatedItemId",
+				Type: "string",
+				Constraints: Constraints{
+					Length: Bounds{Min: ptr(1), Max: ptr(500)},
+				},
 			},
-			Member: "FieldValueUnion",
-		},
-		"SlaFilter": {
-			Name: "SlaFilter",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "name", Target: "SlaName"},
-				{Name: "status", Target: "SlaStatus"},
+			"RelatedItemInputContent": {
+				Name: "RelatedItemInputContent",
+				Type: "union",
+				Members: []*Member{
+					{Name: "contact", Target: "Contact"},
+					{Name: "comment", Target: "CommentContent"},
+					{Name: "file", Target: "FileContent"},
+					{Name: "sla", Target: "SlaInputContent"},
+					{Name: "connectCase", Target: "ConnectCaseInputContent"},
+					{Name: "custom", Target: "CustomInputContent"},
+				},
 			},
-		},
-		"SlaInputConfiguration": {
-			Name: "SlaInputConfiguration",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "name", Target: "SlaName", Required: true},
-				{Name: "type", Target: "SlaType", Required: true},
-				{Name: "fieldId", Target: "FieldId"},
-				{Name: "targetFieldValues", Target: "SlaFieldValueUnionList"},
-				{Name: "targetSlaMinutes", Target: "TargetSlaMinutes", Required: true},
+			"RelatedItemType": {
+				Name: "RelatedItemType",
+				Type: "string",
+				Constraints: Constraints{
+					Enum: []string{"Contact", "Comment", "File", "Sla", "ConnectCase", "Custom"},
+				},
 			},
-		},
-		"SlaInputContent": {
-			Name: "SlaInputContent",
-			Type: "union",
-			Members: []*Member{
-				{Name: "slaInputConfiguration", Target: "SlaInputConfiguration"},
+			"RelatedItemTypeFilter": {
+				Name: "RelatedItemTypeFilter",
+				Type: "union",
+				Members: []*Member{
+					{Name: "contact", Target: "ContactFilter"},
+					{Name: "comment", Target: "CommentFilter"},
+					{Name: "file", Target: "FileFilter"},
+					{Name: "sla", Target: "SlaFilter"},
+					{Name: "connectCase", Target: "ConnectCaseFilter"},
+					{Name: "custom", Target: "CustomFilter"},
+				},
 			},
-		},
-		"SlaName": {
-			Name: "SlaName",
-			Type: "string",
-			Constraints: Constraints{
-				Length:  Bounds{Min: ptr(1), Max: ptr(500)},
-				Pattern: "^.*[\\S]$",
+			"RelatedItemUpdateContent": {
+				Name: "RelatedItemUpdateContent",
+				Type: "union",
+				Members: []*Member{
+					{Name: "comment", Target: "CommentUpdateContent"},
+					{Name: "custom", Target: "CustomUpdateContent"},
+				},
 			},
-			Sensitive: true,
-		},
-		"SlaStatus": {
-			Name: "SlaStatus",
-			Type: "string",
-			Constraints: Constraints{
-				Enum: []string{"Active", "Overdue", "Met", "NotMet"},
+			"RequiredCaseRule": {
+				Name: "RequiredCaseRule",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "defaultValue", Target: "Boolean", Required: true},
+					{Name: "conditions", Target: "BooleanConditionList", Required: true},
+				},
 			},
-		},
-		"SlaTargetTime": {
-			Name: "SlaTargetTime",
-			Type: "timestamp",
-		},
-		"SlaType": {
-			Name: "SlaType",
-			Type: "string",
-			Constraints: Constraints{
-				Enum: []string{"CaseField"},
+			"RequiredField": {
+				Name: "RequiredField",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "fieldId", Target: "FieldId", Required: true},
+				},
 			},
-		},
-		"Sort": {
-			Name: "Sort",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "fieldId", Target: "FieldId", Required: true},
-				{Name: "sortOrder", Target: "Order", Required: true},
+			"RequiredFieldList": {
+				Name: "RequiredFieldList",
+				Type: "list",
+				Constraints: Constraints{
+					Length: Bounds{Max: ptr(100)},
+				},
+				Member: "RequiredField",
 			},
-		},
-		"SortList": {
-			Name:   "SortList",
-			Type:   "list",
-			Member: "Sort",
-		},
-		"TagFilter": {
-			Name: "TagFilter",
-			Type: "union",
-			Members: []*Member{
-				{Name: "equalTo", Target: "TagValue"},
+			"ResourceNotFoundException": {
+				Name: "ResourceNotFoundException",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "message", Target: "String", Required: true},
+					{Name: "resourceId", Target: "String", Required: true},
+					{Name: "resourceType", Target: "String", Required: true},
+				},
+				Error:      "client",
+				HTTPStatus: 404,
 			},
-		},
-		"TagKey": {
-			Name: "TagKey",
-			Type: "string",
-			Constraints: Constraints{
-				Length:  Bounds{Min: ptr(1), Max: ptr(128)},
-				Pattern: "^(?!aws:)[a-zA-Z+-=._:/]+$",
+			"RuleType": {
+				Name: "RuleType",
+				Type: "string",
+				Constraints: Constraints{
+					Enum: []string{"Required", "Hidden", "FieldOptions"},
+				},
 			},
-		},
-		"TagKeyList": {
-			Name: "TagKeyList",
-			Type: "list",
-			Constraints: Constraints{
-				Length: Bounds{Min: ptr(0), Max: ptr(50)},
-			},
-			Member: "TagKey",
-		},
-		"TagPropagationConfiguration": {
-			Name: "TagPropagationConfiguration",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "resourceType", Target: "TagPropagationResourceType", Required: true},
-				{Name: "tagMap", Target: "MutableTags", Required: true,
-					Constraints: Constraints{
-						Length: Bounds{Max: ptr(10)},
+			"SearchAllRelatedItemsRequest": {
+				Name: "SearchAllRelatedItemsRequest",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
+					{Name: "maxResults", Target: "Integer", Default: "null",
+						Constraints: Constraints{
+							Range: Bounds{Min: ptr(1), Max: ptr(25)},
+						},
+					},
+					{Name: "nextToken", Target: "NextToken"},
+					{Name: "filters", Target: "RelatedItemFilterList",
+						Constraints: Constraints{
+							Length: Bounds{Min: ptr(0), Max: ptr(10)},
+						},
+					},
+					{Name: "sorts", Target: "SearchAllRelatedItemsSortList",
+						Constraints: Constraints{
+							Length: Bounds{Min: ptr(0), Max: ptr(2)},
+						},
 					},
 				},
 			},
-		},
-		"TagPropagationConfigurationList": {
-			Name: "TagPropagationConfigurationList",
-			Type: "list",
-			Constraints: Constraints{
-				Length: Bounds{Max: ptr(1)},
-			},
-			Member: "TagPropagationConfiguration",
-		},
-		"TagPropagationResourceType": {
-			Name: "TagPropagationResourceType",
-			Type: "string",
-			Constraints: Constraints{
-				Enum: []string{"Cases"},
-			},
-		},
-		"TagResourceRequest": {
-			Name: "TagResourceRequest",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "arn", Target: "Arn", Required: true, Location: "label"},
-				{Name: "tags", Target: "Tags", Required: true},
-			},
-		},
-		"TagValue": {
-			Name: "TagValue",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "key", Target: "SearchTagKey"},
-				{Name: "value", Target: "TagValueString"},
-			},
-		},
-		"TagValueString": {
-			Name: "TagValueString",
-			Type: "string",
-			Constraints: Constraints{
-				Length:  Bounds{Max: ptr(256)},
-				Pattern: "^([a-zA-Z0-9 _.:/=+\\-@]*)$",
-			},
-		},
-		"Tags": {
-			Name:  "Tags",
-			Type:  "map",
-			Key:   "String",
-			Value: "String",
-		},
-		"TargetSlaMinutes": {
-			Name: "TargetSlaMinutes",
-			Type: "long",
-			Constraints: Constraints{
-				Range: Bounds{Min: ptr(1), Max: ptr(1051200)},
-			},
-		},
-		"TemplateArn": {
-			Name: "TemplateArn",
-			Type: "string",
-			Constraints: Constraints{
-				Length: Bounds{Min: ptr(1), Max: ptr(500)},
-			},
-		},
-		"TemplateCaseRuleList": {
-			Name: "TemplateCaseRuleList",
-			Type: "list",
-			Constraints: Constraints{
-				Length: Bounds{Max: ptr(50)},
-			},
-			Member: "TemplateRule",
-		},
-		"TemplateDescription": {
-			Name: "TemplateDescription",
-			Type: "string",
-			Constraints: Constraints{
-				Length: Bounds{Max: ptr(255)},
-			},
-		},
-		"TemplateId": {
-			Name: "TemplateId",
-			Type: "string",
-			Constraints: Constraints{
-				Length: Bounds{Min: ptr(1), Max: ptr(500)},
-			},
-		},
-		"TemplateName": {
-			Name: "TemplateName",
-			Type: "string",
-			Constraints: Constraints{
-				Length:  Bounds{Min: ptr(1), Max: ptr(100)},
-				Pattern: "^.*[\\S]$",
-			},
-		},
-		"TemplateRule": {
-			Name: "TemplateRule",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "caseRuleId", Target: "CaseRuleId", Required: true},
-				{Name: "fieldId", Target: "FieldId", Default: "\"NULL\""},
-			},
-		},
-		"TemplateStatus": {
-			Name: "TemplateStatus",
-			Type: "string",
-			Constraints: Constraints{
-				Enum: []string{"Active", "Inactive"},
-			},
-		},
-		"TemplateStatusFilters": {
-			Name: "TemplateStatusFilters",
-			Type: "list",
-			Constraints: Constraints{
-				Length:      Bounds{Min: ptr(1), Max: ptr(2)},
-				UniqueItems: true,
-			},
-			Member: "TemplateStatus",
-		},
-		"TemplateSummary": {
-			Name: "TemplateSummary",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "templateId", Target: "TemplateId", Required: true},
-				{Name: "templateArn", Target: "TemplateArn", Required: true},
-				{Name: "name", Target: "TemplateName", Required: true},
-				{Name: "status", Target: "TemplateStatus", Required: true},
-				{Name: "tagPropagationConfigurations", Target: "TagPropagationConfigurationList"},
-			},
-		},
-		"TemplateSummaryList": {
-			Name:   "TemplateSummaryList",
-			Type:   "list",
-			Member: "TemplateSummary",
-		},
-		"TextAttributes": {
-			Name: "TextAttributes",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "isMultiline", Target: "Boolean", Required: true},
-			},
-		},
-		"ThrottlingException": {
-			Name: "ThrottlingException",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "message", Target: "String", Required: true},
-			},
-			Error:      "client",
-			HTTPStatus: 429,
-		},
-		"TotalCount": {
-			Name: "TotalCount",
-			Type: "long",
-			Constraints: Constraints{
-				Range: Bounds{Min: ptr(0)},
-			},
-		},
-		"UntagResourceRequest": {
-			Name: "UntagResourceRequest",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "arn", Target: "Arn", Required: true, Location: "label"},
-				{Name: "tagKeys", Target: "TagKeyList", Required: true, Location: "query", LocationName: "tagKeys"},
-			},
-		},
-		"UpdateCaseRequest": {
-			Name: "UpdateCaseRequest",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
-				{Name: "caseId", Target: "CaseId", Required: true, Location: "label"},
-				{Name: "fields", Target: "FieldValueList", Required: true,
-					Constraints: Constraints{
-						Length: Bounds{Max: ptr(220)},
+			"SearchAllRelatedItemsResponse": {
+				Name: "SearchAllRelatedItemsResponse",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "nextToken", Target: "NextToken"},
+					{Name: "relatedItems", Target: "SearchAllRelatedItemsResponseItemList", Required: true,
+						Constraints: Constraints{
+							Length: Bounds{Max: ptr(25)},
+						},
 					},
 				},
-				{Name: "performedBy", Target: "UserUnion"},
+			},
+			"SearchAllRelatedItemsResponseItem": {
+				Name: "SearchAllRelatedItemsResponseItem",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "relatedItemId", Target: "RelatedItemId", Required: true},
+					{Name: "caseId", Target: "CaseId", Required: true},
+					{Name: "type", Target: "RelatedItemType", Required: true},
+					{Name: "associationTime", Target: "AssociationTime", Required: true},
+					{Name: "content", Target: "RelatedItemContent", Required: true},
+					{Name: "performedBy", Target: "UserUnion"},
+					{Name: "tags", Target: "Tags"},
+				},
+			},
+			"SearchAllRelatedItemsResponseItemList": {
+				Name:   "SearchAllRelatedItemsResponseItemList",
+				Type:   "list",
+				Member: "SearchAllRelatedItemsResponseItem",
+			},
+			"SearchAllRelatedItemsSort": {
+				Name: "SearchAllRelatedItemsSort",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "sortProperty", Target: "SearchAllRelatedItemsSortProperty", Required: true},
+					{Name: "sortOrder", Target: "Order", Required: true},
+				},
+			},
+			"SearchAllRelatedItemsSortList": {
+				Name: "SearchAllRelatedItemsSortList",
+				Type: "list",
+				Constraints: Constraints{
+					Length: Bounds{Min: ptr(0), Max: ptr(2)},
+				},
+				Member: "SearchAllRelatedItemsSort",
+			},
+			"SearchAllRelatedItemsSortProperty": {
+				Name: "SearchAllRelatedItemsSortProperty",
+				Type: "string",
+				Constraints: Constraints{
+					Enum: []string{"AssociationTime", "CaseId"},
+				},
+			},
+			"SearchCasesRequest": {
+				Name: "SearchCasesRequest",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
+					{Name: "maxResults", Target: "Integer", Default: "null",
+						Constraints: Constraints{
+							Range: Bounds{Min: ptr(1), Max: ptr(100)},
+						},
+					},
+					{Name: "nextToken", Target: "NextToken"},
+					{Name: "searchTerm", Target: "String",
+						Constraints: Constraints{
+							Length: Bounds{Min: ptr(0), Max: ptr(255)},
+						},
+					},
+					{Name: "filter", Target: "CaseFilter"},
+					{Name: "sorts", Target: "SortList",
+						Constraints: Constraints{
+							Length: Bounds{Min: ptr(0), Max: ptr(2)},
+						},
+					},
+					{Name: "fields", Target: "FieldIdentifierList",
+						Constraints: Constraints{
+							Length: Bounds{Min: ptr(0), Max: ptr(25)},
+						},
+					},
+				},
+			},
+			"SearchCasesResponse": {
+				Name: "SearchCasesResponse",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "nextToken", Target: "NextToken"},
+					{Name: "cases", Target: "SearchCasesResponseItemList", Required: true,
+						Constraints: Constraints{
+							Length: Bounds{Max: ptr(100)},
+						},
+					},
+					{Name: "totalCount", Target: "TotalCount", Default: "0"},
+				},
+			},
+			"SearchCasesResponseItem": {
+				Name: "SearchCasesResponseItem",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "caseId", Target: "CaseId", Required: true},
+					{Name: "templateId", Target: "TemplateId", Required: true},
+					{Name: "fields", Target: "FieldValueList", Required: true,
+						Constraints: Constraints{
+							Length: Bounds{Max: ptr(25)},
+						},
+					},
+					{Name: "tags", Target: "Tags"},
+				},
+			},
+			"SearchCasesResponseItemList": {
+				Name:   "SearchCasesResponseItemList",
+				Type:   "list",
+				Member: "SearchCasesResponseItem",
+			},
+			"SearchRelatedItemsRequest": {
+				Name: "SearchRelatedItemsRequest",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
+					{Name: "caseId", Target: "CaseId", Required: true, Location: "label"},
+					{Name: "maxResults", Target: "Integer", Default: "null",
+						Constraints: Constraints{
+							Range: Bounds{Min: ptr(1), Max: ptr(25)},
+						},
+					},
+					{Name: "nextToken", Target: "NextToken"},
+					{Name: "filters", Target: "RelatedItemFilterList",
+						Constraints: Constraints{
+							Length: Bounds{Min: ptr(0), Max: ptr(10)},
+						},
+					},
+				},
+			},
+			"SearchRelatedItemsResponse": {
+				Name: "SearchRelatedItemsResponse",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "nextToken", Target: "NextToken"},
+					{Name: "relatedItems", Target: "SearchRelatedItemsResponseItemList", Required: true,
+						Constraints: Constraints{
+							Length: Bounds{Max: ptr(25)},
+						},
+					},
+				},
+			},
+			"SearchRelatedItemsResponseItem": {
+				Name: "SearchRelatedItemsResponseItem",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "relatedItemId", Target: "RelatedItemId", Required: true},
+					{Name: "type", Target: "RelatedItemType", Required: true},
+					{Name: "associationTime", Target: "AssociationTime", Required: true},
+					{Name: "content", Target: "RelatedItemContent", Required: true},
+					{Name: "tags", Target: "Tags"},
+					{Name: "performedBy", Target: "UserUnion"},
+				},
+			},
+			"SearchRelatedItemsResponseItemList": {
+				Name:   "SearchRelatedItemsResponseItemList",
+				Type:   "list",
+				Member: "SearchRelatedItemsResponseItem",
+			},
+			"SearchTagKey": {
+				Name: "SearchTagKey",
+				Type: "string",
+				Constraints: Constraints{
+					Length:  Bounds{Min: ptr(1), Max: ptr(128)},
+					Pattern: "^[a-zA-Z0-9 _.:/=+\\-@]+$",
+				},
+			},
+			"Section": {
+				Name: "Section",
+				Type: "union",
+				Members: []*Member{
+					{Name: "fieldGroup", Target: "FieldGroup"},
+				},
+			},
+			"SectionsList": {
+				Name: "SectionsList",
+				Type: "list",
+				Constraints: Constraints{
+					Length: Bounds{Max: ptr(1)},
+				},
+				Member: "Section",
+			},
+			"ServiceQuotaExceededException": {
+				Name: "ServiceQuotaExceededException",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "message", Target: "String", Required: true},
+				},
+				Error:      "client",
+				HTTPStatus: 402,
+			},
+			"SlaCompletionTime": {
+				Name: "SlaCompletionTime",
+				Type: "timestamp",
+			},
+			"SlaConfiguration": {
+				Name: "SlaConfiguration",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "name", Target: "SlaName", Required: true},
+					{Name: "type", Target: "SlaType", Required: true},
+					{Name: "status", Target: "SlaStatus", Required: true},
+					{Name: "fieldId", Target: "FieldId"},
+					{Name: "targetFieldValues", Target: "SlaFieldValueUnionList"},
+					{Name: "targetTime", Target: "SlaTargetTime", Required: true},
+					{Name: "completionTime", Target: "SlaCompletionTime"},
+				},
+			},
+			"SlaContent": {
+				Name: "SlaContent",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "slaConfiguration", Target: "SlaConfiguration", Required: true},
+				},
+			},
+			"SlaFieldValueUnionList": {
+				Name: "SlaFieldValueUnionList",
+				Type: "list",
+				Constraints: Constraints{
+					Length: Bounds{Min: ptr(1), Max: ptr(1)},
+				},
+				Member: "FieldValueUnion",
+			},
+			"SlaFilter": {
+				Name: "SlaFilter",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "name", Target: "SlaName"},
+					{Name: "status", Target: "SlaStatus"},
+				},
+			},
+			"SlaInputConfiguration": {
+				Name: "SlaInputConfiguration",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "name", Target: "SlaName", Required: true},
+					{Name: "type", Target: "SlaType", Required: true},
+					{Name: "fieldId", Target: "FieldId"},
+					{Name: "targetFieldValues", Target: "SlaFieldValueUnionList"},
+					{Name: "targetSlaMinutes", Target: "TargetSlaMinutes", Required: true},
+				},
+			},
+			"SlaInputContent": {
+				Name: "SlaInputContent",
+				Type: "union",
+				Members: []*Member{
+					{Name: "slaInputConfiguration", Target: "SlaInputConfiguration"},
+				},
+			},
+			"SlaName": {
+				Name: "SlaName",
+				Type: "string",
+				Constraints: Constraints{
+					Length:  Bounds{Min: ptr(1), Max: ptr(500)},
+					Pattern: "^.*[\\S]$",
+				},
+				Sensitive: true,
+			},
+			"SlaStatus": {
+				Name: "SlaStatus",
+				Type: "string",
+				Constraints: Constraints{
+					Enum: []string{"Active", "Overdue", "Met", "NotMet"},
+				},
+			},
+			"SlaTargetTime": {
+				Name: "SlaTargetTime",
+				Type: "timestamp",
+			},
+			"SlaType": {
+				Name: "SlaType",
+				Type: "string",
+				Constraints: Constraints{
+					Enum: []string{"CaseField"},
+				},
+			},
+			"Sort": {
+				Name: "Sort",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "fieldId", Target: "FieldId", Required: true},
+					{Name: "sortOrder", Target: "Order", Required: true},
+				},
+			},
+			"SortList": {
+				Name:   "SortList",
+				Type:   "list",
+				Member: "Sort",
+			},
+			"TagFilter": {
+				Name: "TagFilter",
+				Type: "union",
+				Members: []*Member{
+					{Name: "equalTo", Target: "TagValue"},
+				},
+			},
+			"TagKey": {
+				Name: "TagKey",
+				Type: "string",
+				Constraints: Constraints{
+					Length:  Bounds{Min: ptr(1), Max: ptr(128)},
+					Pattern: "^(?!aws:)[a-zA-Z+-=._:/]+$",
+				},
+			},
+			"TagKeyList": {
+				Name: "TagKeyList",
+				Type: "list",
+				Constraints: Constraints{
+					Length: Bounds{Min: ptr(0), Max: ptr(50)},
+				},
+				Member: "TagKey",
+			},
+			"TagPropagationConfiguration": {
+				Name: "TagPropagationConfiguration",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "resourceType", Target: "TagPropagationResourceType", Required: true},
+					{Name: "tagMap", Target: "MutableTags", Required: true,
+						Constraints: Constraints{
+							Length: Bounds{Max: ptr(10)},
+						},
+					},
+				},
+			},
+			"TagPropagationConfigurationList": {
+				Name: "TagPropagationConfigurationList",
+				Type: "list",
+				Constraints: Constraints{
+					Length: Bounds{Max: ptr(1)},
+				},
+				Member: "TagPropagationConfiguration",
+			},
+			"TagPropagationResourceType": {
+				Name: "TagPropagationResourceType",
+				Type: "string",
+				Constraints: Constraints{
+					Enum: []string{"Cases"},
+				},
+			},
+			"TagResourceRequest": {
+				Name: "TagResourceRequest",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "arn", Target: "Arn", Required: true, Location: "label"},
+					{Name: "tags", Target: "Tags", Required: true},
+				},
+			},
+			"TagValue": {
+				Name: "TagValue",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "key", Target: "SearchTagKey"},
+					{Name: "value", Target: "TagValueString"},
+				},
+			},
+			"TagValueString": {
+				Name: "TagValueString",
+				Type: "string",
+				Constraints: Constraints{
+					Length:  Bounds{Max: ptr(256)},
+					Pattern: "^([a-zA-Z0-9 _.:/=+\\-@]*)$",
+				},
+			},
+			"Tags": {
+				Name:  "Tags",
+				Type:  "map",
+				Key:   "String",
+				Value: "String",
+			},
+			"TargetSlaMinutes": {
+				Name: "TargetSlaMinutes",
+				Type: "long",
+				Constraints: Constraints{
+					Range: Bounds{Min: ptr(1), Max: ptr(1051200)},
+				},
+			},
+			"TemplateArn": {
+				Name: "TemplateArn",
+				Type: "string",
+				Constraints: Constraints{
+					Length: Bounds{Min: ptr(1), Max: ptr(500)},
+				},
+			},
+			"TemplateCaseRuleList": {
+				Name: "TemplateCaseRuleList",
+				Type: "list",
+				Constraints: Constraints{
+					Length: Bounds{Max: ptr(50)},
+				},
+				Member: "TemplateRule",
+			},
+			"TemplateDescription": {
+				Name: "TemplateDescription",
+				Type: "string",
+				Constraints: Constraints{
+					Length: Bounds{Max: ptr(255)},
+				},
+			},
+			"TemplateId": {
+				Name: "TemplateId",
+				Type: "string",
+				Constraints: Constraints{
+					Length: Bounds{Min: ptr(1), Max: ptr(500)},
+				},
+			},
+			"TemplateName": {
+				Name: "TemplateName",
+				Type: "string",
+				Constraints: Constraints{
+					Length:  Bounds{Min: ptr(1), Max: ptr(100)},
+					Pattern: "^.*[\\S]$",
+				},
+			},
+			"TemplateRule": {
+				Name: "TemplateRule",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "caseRuleId", Target: "CaseRuleId", Required: true},
+					{Name: "fieldId", Target: "FieldId", Default: "\"NULL\""},
+				},
+			},
+			"TemplateStatus": {
+				Name: "TemplateStatus",
+				Type: "string",
+				Constraints: Constraints{
+					Enum: []string{"Active", "Inactive"},
+				},
+			},
+			"TemplateStatusFilters": {
+				Name: "TemplateStatusFilters",
+				Type: "list",
+				Constraints: Constraints{
+					Length:      Bounds{Min: ptr(1), Max: ptr(2)},
+					UniqueItems: true,
+				},
+				Member: "TemplateStatus",
+			},
+			"TemplateSummary": {
+				Name: "TemplateSummary",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "templateId", Target: "TemplateId", Required: true},
+					{Name: "templateArn", Target: "TemplateArn", Required: true},
+					{Name: "name", Target: "TemplateName", Required: true},
+					{Name: "status", Target: "TemplateStatus", Required: true},
+					{Name: "tagPropagationConfigurations", Target: "TagPropagationConfigurationList"},
+				},
+			},
+			"TemplateSummaryList": {
+				Name:   "TemplateSummaryList",
+				Type:   "list",
+				Member: "TemplateSummary",
+			},
+			"TextAttributes": {
+				Name: "TextAttributes",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "isMultiline", Target: "Boolean", Required: true},
+				},
+			},
+			"ThrottlingException": {
+				Name: "ThrottlingException",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "message", Target: "String", Required: true},
+				},
+				Error:      "client",
+				HTTPStatus: 429,
+			},
+			"TotalCount": {
+				Name: "TotalCount",
+				Type: "long",
+				Constraints: Constraints{
+					Range: Bounds{Min: ptr(0)},
+				},
+			},
+			"UntagResourceRequest": {
+				Name: "UntagResourceRequest",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "arn", Target: "Arn", Required: true, Location: "label"},
+					{Name: "tagKeys", Target: "TagKeyList", Required: true, Location: "query", LocationName: "tagKeys"},
+				},
+			},
+			"UpdateCaseRequest": {
+				Name: "UpdateCaseRequest",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
+					{Name: "caseId", Target: "CaseId", Required: true, Location: "label"},
+					{Name: "fields", Target: "FieldValueList", Required: true,
+						Constraints: Constraints{
+							Length: Bounds{Max: ptr(220)},
+						},
+					},
+					{Name: "performedBy", Target: "UserUnion"},
+				},
+			},
+			"UpdateCaseResponse": {
+				Name: "UpdateCaseResponse",
+				Type: "structure",
+			},
+			"UpdateCaseRuleRequest": {
+				Name: "UpdateCaseRuleRequest",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
+					{Name: "caseRuleId", Target: "CaseRuleId", Required: true, Location: "label"},
+					{Name: "name", Target: "CaseRuleName"},
+					{Name: "description", Target: "CaseRuleDescription"},
+					{Name: "rule", Target: "CaseRuleDetails"},
+				},
+			},
+			"UpdateCaseRuleResponse": {
+				Name: "UpdateCaseRuleResponse",
+				Type: "structure",
+			},
+			"UpdateFieldRequest": {
+				Name: "UpdateFieldRequest",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
+					{Name: "fieldId", Target: "FieldId", Required: true, Location: "label"},
+					{Name: "name", Target: "FieldName"},
+					{Name: "description", Target: "FieldDescription"},
+					{Name: "attributes", Target: "FieldAttributes"},
+				},
+			},
+			"UpdateFieldResponse": {
+				Name: "UpdateFieldResponse",
+				Type: "structure",
+			},
+			"UpdateLayoutRequest": {
+				Name: "UpdateLayoutRequest",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
+					{Name: "layoutId", Target: "LayoutId", Required: true, Location: "label"},
+					{Name: "name", Target: "LayoutName"},
+					{Name: "content", Target: "LayoutContent"},
+				},
+			},
+			"UpdateLayoutResponse": {
+				Name: "UpdateLayoutResponse",
+				Type: "structure",
+			},
+			"UpdateRelatedItemRequest": {
+				Name: "UpdateRelatedItemRequest",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
+					{Name: "caseId", Target: "CaseId", Required: true, Location: "label"},
+					{Name: "relatedItemId", Target: "RelatedItemId", Required: true, Location: "label"},
+					{Name: "content", Target: "RelatedItemUpdateContent", Required: true},
+					{Name: "performedBy", Target: "UserUnion"},
+				},
+			},
+			"UpdateRelatedItemResponse": {
+				Name: "UpdateRelatedItemResponse",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "relatedItemId", Target: "RelatedItemId", Required: true},
+					{Name: "relatedItemArn", Target: "RelatedItemArn", Required: true},
+					{Name: "type", Target: "RelatedItemType", Required: true},
+					{Name: "content", Target: "RelatedItemContent", Required: true},
+					{Name: "associationTime", Target: "AssociationTime", Required: true},
+					{Name: "tags", Target: "Tags"},
+					{Name: "lastUpdatedUser", Target: "UserUnion"},
+					{Name: "createdBy", Target: "UserUnion"},
+				},
+			},
+			"UpdateTemplateRequest": {
+				Name: "UpdateTemplateRequest",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
+					{Name: "templateId", Target: "TemplateId", Required: true, Location: "label"},
+					{Name: "name", Target: "TemplateName"},
+					{Name: "description", Target: "TemplateDescription"},
+					{Name: "layoutConfiguration", Target: "LayoutConfiguration"},
+					{Name: "requiredFields", Target: "RequiredFieldList"},
+					{Name: "status", Target: "TemplateStatus"},
+					{Name: "rules", Target: "TemplateCaseRuleList"},
+					{Name: "tagPropagationConfigurations", Target: "TagPropagationConfigurationList"},
+				},
+			},
+			"UpdateTemplateResponse": {
+				Name: "UpdateTemplateResponse",
+				Type: "structure",
+			},
+			"UserArn": {
+				Name: "UserArn",
+				Type: "string",
+				Constraints: Constraints{
+					Length: Bounds{Min: ptr(1), Max: ptr(500)},
+				},
+			},
+			"UserUnion": {
+				Name: "UserUnion",
+				Type: "union",
+				Members: []*Member{
+					{Name: "userArn", Target: "UserArn"},
+					{Name: "customEntity", Target: "CustomEntity"},
+				},
+			},
+			"ValidationException": {
+				Name: "ValidationException",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "message", Target: "String", Required: true},
+				},
+				Error:      "client",
+				HTTPStatus: 400,
+			},
+			"Value": {
+				Name: "Value",
+				Type: "string",
+				Constraints: Constraints{
+					Length: Bounds{Max: ptr(100)},
+				},
+			},
+			"ValuesList": {
+				Name: "ValuesList",
+				Type: "list",
+				Constraints: Constraints{
+					Length: Bounds{Max: ptr(1)},
+				},
+				Member: "Value",
 			},
 		},
-		"UpdateCaseResponse": {
-			Name: "UpdateCaseResponse",
-			Type: "structure",
-		},
-		"UpdateCaseRuleRequest": {
-			Name: "UpdateCaseRuleRequest",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
-				{Name: "caseRuleId", Target: "CaseRuleId", Required: true, Location: "label"},
-				{Name: "name", Target: "CaseRuleName"},
-				{Name: "description", Target: "CaseRuleDescription"},
-				{Name: "rule", Target: "CaseRuleDetails"},
-			},
-		},
-		"UpdateCaseRuleResponse": {
-			Name: "UpdateCaseRuleResponse",
-			Type: "structure",
-		},
-		"UpdateFieldRequest": {
-			Name: "UpdateFieldRequest",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
-				{Name: "fieldId", Target: "FieldId", Required: true, Location: "label"},
-				{Name: "name", Target: "FieldName"},
-				{Name: "description", Target: "FieldDescription"},
-				{Name: "attributes", Target: "FieldAttributes"},
-			},
-		},
-		"UpdateFieldResponse": {
-			Name: "UpdateFieldResponse",
-			Type: "structure",
-		},
-		"UpdateLayoutRequest": {
-			Name: "UpdateLayoutRequest",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
-				{Name: "layoutId", Target: "LayoutId", Required: true, Location: "label"},
-				{Name: "name", Target: "LayoutName"},
-				{Name: "content", Target: "LayoutContent"},
-			},
-		},
-		"UpdateLayoutResponse": {
-			Name: "UpdateLayoutResponse",
-			Type: "structure",
-		},
-		"UpdateRelatedItemRequest": {
-			Name: "UpdateRelatedItemRequest",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
-				{Name: "caseId", Target: "CaseId", Required: true, Location: "label"},
-				{Name: "relatedItemId", Target: "RelatedItemId", Required: true, Location: "label"},
-				{Name: "content", Target: "RelatedItemUpdateContent", Required: true},
-				{Name: "performedBy", Target: "UserUnion"},
-			},
-		},
-		"UpdateRelatedItemResponse": {
-			Name: "UpdateRelatedItemResponse",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "relatedItemId", Target: "RelatedItemId", Required: true},
-				{Name: "relatedItemArn", Target: "RelatedItemArn", Required: true},
-				{Name: "type", Target: "RelatedItemType", Required: true},
-				{Name: "content", Target: "RelatedItemContent", Required: true},
-				{Name: "associationTime", Target: "AssociationTime", Required: true},
-				{Name: "tags", Target: "Tags"},
-				{Name: "lastUpdatedUser", Target: "UserUnion"},
-				{Name: "createdBy", Target: "UserUnion"},
-			},
-		},
-		"UpdateTemplateRequest": {
-			Name: "UpdateTemplateRequest",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "domainId", Target: "DomainId", Required: true, Location: "label"},
-				{Name: "templateId", Target: "TemplateId", Required: true, Location: "label"},
-				{Name: "name", Target: "TemplateName"},
-				{Name: "description", Target: "TemplateDescription"},
-				{Name: "layoutConfiguration", Target: "LayoutConfiguration"},
-				{Name: "requiredFields", Target: "RequiredFieldList"},
-				{Name: "status", Target: "TemplateStatus"},
-				{Name: "rules", Target: "TemplateCaseRuleList"},
-				{Name: "tagPropagationConfigurations", Target: "TagPropagationConfigurationList"},
-			},
-		},
-		"UpdateTemplateResponse": {
-			Name: "UpdateTemplateResponse",
-			Type: "structure",
-		},
-		"UserArn": {
-			Name: "UserArn",
-			Type: "string",
-			Constraints: Constraints{
-				Length: Bounds{Min: ptr(1), Max: ptr(500)},
-			},
-		},
-		"UserUnion": {
-			Name: "UserUnion",
-			Type: "union",
-			Members: []*Member{
-				{Name: "userArn", Target: "UserArn"},
-				{Name: "customEntity", Target: "CustomEntity"},
-			},
-		},
-		"ValidationException": {
-			Name: "ValidationException",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "message", Target: "String", Required: true},
-			},
-			Error:      "client",
-			HTTPStatus: 400,
-		},
-		"Value": {
-			Name: "Value",
-			Type: "string",
-			Constraints: Constraints{
-				Length: Bounds{Max: ptr(100)},
-			},
-		},
-		"ValuesList": {
-			Name: "ValuesList",
-			Type: "list",
-			Constraints: Constraints{
-				Length: Bounds{Max: ptr(1)},
-			},
-			Member: "Value",
-		},
-	},
+	}
 }

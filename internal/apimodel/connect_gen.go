@@ -2,598 +2,600 @@
 
 package apimodel
 
-var connectService = &Service{
-	Name:        "AmazonConnectService",
-	Namespace:   "com.amazonaws.connect",
-	SigningName: "connect",
-	Operations: map[string]*Operation{
-		"CreateInstance": {
-			Name:   "CreateInstance",
-			Method: "PUT",
-			URI:    "/instance",
-			Input:  "CreateInstanceRequest",
-			Output: "CreateInstanceResponse",
-			Errors: []string{"InternalServiceException", "InvalidRequestException", "ResourceNotFoundException", "ServiceQuotaExceededException", "ThrottlingException"},
-		},
-		"CreateIntegrationAssociation": {
-			Name:   "CreateIntegrationAssociation",
-			Method: "PUT",
-			URI:    "/instance/{InstanceId}/integration-associations",
-			Input:  "CreateIntegrationAssociationRequest",
-			Output: "CreateIntegrationAssociationResponse",
-			Errors: []string{"DuplicateResourceException", "InternalServiceException", "InvalidRequestException", "ResourceNotFoundException", "ThrottlingException"},
-		},
-		"DeleteInstance": {
-			Name:   "DeleteInstance",
-			Method: "DELETE",
-			URI:    "/instance/{InstanceId}",
-			Input:  "DeleteInstanceRequest",
-			Errors: []string{"InternalServiceException", "InvalidRequestException", "ResourceNotFoundException"},
-		},
-		"DeleteIntegrationAssociation": {
-			Name:   "DeleteIntegrationAssociation",
-			Method: "DELETE",
-			URI:    "/instance/{InstanceId}/integration-associations/{IntegrationAssociationId}",
-			Input:  "DeleteIntegrationAssociationRequest",
-			Errors: []string{"InternalServiceException", "InvalidRequestException", "ResourceNotFoundException", "ThrottlingException"},
-		},
-		"DescribeInstance": {
-			Name:   "DescribeInstance",
-			Method: "GET",
-			URI:    "/instance/{InstanceId}",
-			Input:  "DescribeInstanceRequest",
-			Output: "DescribeInstanceResponse",
-			Errors: []string{"InternalServiceException", "InvalidRequestException", "ResourceNotFoundException"},
-		},
-		"ListInstances": {
-			Name:   "ListInstances",
-			Method: "GET",
-			URI:    "/instance",
-			Input:  "ListInstancesRequest",
-			Output: "ListInstancesResponse",
-			Errors: []string{"InternalServiceException", "InvalidRequestException"},
-		},
-		"ListIntegrationAssociations": {
-			Name:   "ListIntegrationAssociations",
-			Method: "GET",
-			URI:    "/instance/{InstanceId}/integration-associations",
-			Input:  "ListIntegrationAssociationsRequest",
-			Output: "ListIntegrationAssociationsResponse",
-			Errors: []string{"InternalServiceException", "InvalidRequestException", "ResourceNotFoundException", "ThrottlingException"},
-		},
-		"ListTagsForResource": {
-			Name:   "ListTagsForResource",
-			Method: "GET",
-			URI:    "/tags/{resourceArn}",
-			Input:  "ListTagsForResourceRequest",
-			Output: "ListTagsForResourceResponse",
-			Errors: []string{"InternalServiceException", "InvalidParameterException", "InvalidRequestException", "ResourceNotFoundException", "ThrottlingException"},
-		},
-		"TagResource": {
-			Name:   "TagResource",
-			Method: "POST",
-			URI:    "/tags/{resourceArn}",
-			Input:  "TagResourceRequest",
-			Errors: []string{"InternalServiceException", "InvalidParameterException", "InvalidRequestException", "ResourceNotFoundException", "ThrottlingException"},
-		},
-		"UntagResource": {
-			Name:   "UntagResource",
-			Method: "DELETE",
-			URI:    "/tags/{resourceArn}",
-			Input:  "UntagResourceRequest",
-			Errors: []string{"InternalServiceException", "InvalidParameterException", "InvalidRequestException", "ResourceNotFoundException", "ThrottlingException"},
-		},
-	},
-	Shapes: map[string]*Shape{
-		"ARN": {
-			Name: "ARN",
-			Type: "string",
-		},
-		"AttachedFileInvalidRequestExceptionReason": {
-			Name: "AttachedFileInvalidRequestExceptionReason",
-			Type: "enum",
-			Constraints: Constraints{
-				Enum: []string{"INVALID_FILE_SIZE", "INVALID_FILE_TYPE", "INVALID_FILE_NAME"},
+func buildConnectService() *Service {
+	return &Service{
+		Name:        "AmazonConnectService",
+		Namespace:   "com.amazonaws.connect",
+		SigningName: "connect",
+		Operations: map[string]*Operation{
+			"CreateInstance": {
+				Name:   "CreateInstance",
+				Method: "PUT",
+				URI:    "/instance",
+				Input:  "CreateInstanceRequest",
+				Output: "CreateInstanceResponse",
+				Errors: []string{"InternalServiceException", "InvalidRequestException", "ResourceNotFoundException", "ServiceQuotaExceededException", "ThrottlingException"},
+			},
+			"CreateIntegrationAssociation": {
+				Name:   "CreateIntegrationAssociation",
+				Method: "PUT",
+				URI:    "/instance/{InstanceId}/integration-associations",
+				Input:  "CreateIntegrationAssociationRequest",
+				Output: "CreateIntegrationAssociationResponse",
+				Errors: []string{"DuplicateResourceException", "InternalServiceException", "InvalidRequestException", "ResourceNotFoundException", "ThrottlingException"},
+			},
+			"DeleteInstance": {
+				Name:   "DeleteInstance",
+				Method: "DELETE",
+				URI:    "/instance/{InstanceId}",
+				Input:  "DeleteInstanceRequest",
+				Errors: []string{"InternalServiceException", "InvalidRequestException", "ResourceNotFoundException"},
+			},
+			"DeleteIntegrationAssociation": {
+				Name:   "DeleteIntegrationAssociation",
+				Method: "DELETE",
+				URI:    "/instance/{InstanceId}/integration-associations/{IntegrationAssociationId}",
+				Input:  "DeleteIntegrationAssociationRequest",
+				Errors: []string{"InternalServiceException", "InvalidRequestException", "ResourceNotFoundException", "ThrottlingException"},
+			},
+			"DescribeInstance": {
+				Name:   "DescribeInstance",
+				Method: "GET",
+				URI:    "/instance/{InstanceId}",
+				Input:  "DescribeInstanceRequest",
+				Output: "DescribeInstanceResponse",
+				Errors: []string{"InternalServiceException", "InvalidRequestException", "ResourceNotFoundException"},
+			},
+			"ListInstances": {
+				Name:   "ListInstances",
+				Method: "GET",
+				URI:    "/instance",
+				Input:  "ListInstancesRequest",
+				Output: "ListInstancesResponse",
+				Errors: []string{"InternalServiceException", "InvalidRequestException"},
+			},
+			"ListIntegrationAssociations": {
+				Name:   "ListIntegrationAssociations",
+				Method: "GET",
+				URI:    "/instance/{InstanceId}/integration-associations",
+				Input:  "ListIntegrationAssociationsRequest",
+				Output: "ListIntegrationAssociationsResponse",
+				Errors: []string{"InternalServiceException", "InvalidRequestException", "ResourceNotFoundException", "ThrottlingException"},
+			},
+			"ListTagsForResource": {
+				Name:   "ListTagsForResource",
+				Method: "GET",
+				URI:    "/tags/{resourceArn}",
+				Input:  "ListTagsForResourceRequest",
+				Output: "ListTagsForResourceResponse",
+				Errors: []string{"InternalServiceException", "InvalidParameterException", "InvalidRequestException", "ResourceNotFoundException", "ThrottlingException"},
+			},
+			"TagResource": {
+				Name:   "TagResource",
+				Method: "POST",
+				URI:    "/tags/{resourceArn}",
+				Input:  "TagResourceRequest",
+				Errors: []string{"InternalServiceException", "InvalidParameterException", "InvalidRequestException", "ResourceNotFoundException", "ThrottlingException"},
+			},
+			"UntagResource": {
+				Name:   "UntagResource",
+				Method: "DELETE",
+				URI:    "/tags/{resourceArn}",
+				Input:  "UntagResourceRequest",
+				Errors: []string{"InternalServiceException", "InvalidParameterException", "InvalidRequestException", "ResourceNotFoundException", "ThrottlingException"},
 			},
 		},
-		"AttachedFileServiceQuotaExceededExceptionReason": {
-			Name: "AttachedFileServiceQuotaExceededExceptionReason",
-			Type: "enum",
-			Constraints: Constraints{
-				Enum: []string{"TOTAL_FILE_SIZE_EXCEEDED", "TOTAL_FILE_COUNT_EXCEEDED"},
+		Shapes: map[string]*Shape{
+			"ARN": {
+				Name: "ARN",
+				Type: "string",
+			},
+			"AttachedFileInvalidRequestExceptionReason": {
+				Name: "AttachedFileInvalidRequestExceptionReason",
+				Type: "enum",
+				Constraints: Constraints{
+					Enum: []string{"INVALID_FILE_SIZE", "INVALID_FILE_TYPE", "INVALID_FILE_NAME"},
+				},
+			},
+			"AttachedFileServiceQuotaExceededExceptionReason": {
+				Name: "AttachedFileServiceQuotaExceededExceptionReason",
+				Type: "enum",
+				Constraints: Constraints{
+					Enum: []string{"TOTAL_FILE_SIZE_EXCEEDED", "TOTAL_FILE_COUNT_EXCEEDED"},
+				},
+			},
+			"AwsRegion": {
+				Name: "AwsRegion",
+				Type: "string",
+				Constraints: Constraints{
+					Length:  Bounds{Min: ptr(8), Max: ptr(31)},
+					Pattern: "^[a-z]{2}(-[a-z]+){1,2}(-[0-9])?$",
+				},
+			},
+			"ClientToken": {
+				Name: "ClientToken",
+				Type: "string",
+				Constraints: Constraints{
+					Length: Bounds{Min: ptr(0), Max: ptr(500)},
+				},
+			},
+			"CreateInstanceRequest": {
+				Name: "CreateInstanceRequest",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "ClientToken", Target: "ClientToken"},
+					{Name: "IdentityManagementType", Target: "DirectoryType", Required: true},
+					{Name: "InstanceAlias", Target: "DirectoryAlias"},
+					{Name: "DirectoryId", Target: "DirectoryId"},
+					{Name: "InboundCallsEnabled", Target: "InboundCallsEnabled", Required: true},
+					{Name: "OutboundCallsEnabled", Target: "OutboundCallsEnabled", Required: true},
+					{Name: "Tags", Target: "TagMap"},
+				},
+			},
+			"CreateInstanceResponse": {
+				Name: "CreateInstanceResponse",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "Id", Target: "InstanceId"},
+					{Name: "Arn", Target: "ARN"},
+				},
+			},
+			"CreateIntegrationAssociationRequest": {
+				Name: "CreateIntegrationAssociationRequest",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "InstanceId", Target: "InstanceId", Required: true, Location: "label"},
+					{Name: "IntegrationType", Target: "IntegrationType", Required: true},
+					{Name: "IntegrationArn", Target: "ARN", Required: true},
+					{Name: "SourceApplicationUrl", Target: "URI"},
+					{Name: "SourceApplicationName", Target: "SourceApplicationName"},
+					{Name: "SourceType", Target: "SourceType"},
+					{Name: "Tags", Target: "TagMap"},
+				},
+			},
+			"CreateIntegrationAssociationResponse": {
+				Name: "CreateIntegrationAssociationResponse",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "IntegrationAssociationId", Target: "IntegrationAssociationId"},
+					{Name: "IntegrationAssociationArn", Target: "ARN"},
+				},
+			},
+			"DeleteInstanceRequest": {
+				Name: "DeleteInstanceRequest",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "InstanceId", Target: "InstanceId", Required: true, Location: "label"},
+					{Name: "ClientToken", Target: "ClientToken", Location: "query", LocationName: "clientToken"},
+				},
+			},
+			"DeleteIntegrationAssociationRequest": {
+				Name: "DeleteIntegrationAssociationRequest",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "InstanceId", Target: "InstanceId", Required: true, Location: "label"},
+					{Name: "IntegrationAssociationId", Target: "IntegrationAssociationId", Required: true, Location: "label"},
+				},
+			},
+			"DescribeInstanceRequest": {
+				Name: "DescribeInstanceRequest",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "InstanceId", Target: "InstanceId", Required: true, Location: "label"},
+				},
+			},
+			"DescribeInstanceResponse": {
+				Name: "DescribeInstanceResponse",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "Instance", Target: "Instance"},
+					{Name: "ReplicationConfiguration", Target: "ReplicationConfiguration"},
+				},
+			},
+			"DirectoryAlias": {
+				Name: "DirectoryAlias",
+				Type: "string",
+				Constraints: Constraints{
+					Length:  Bounds{Min: ptr(1), Max: ptr(45)},
+					Pattern: "^(?!d-)([\\da-zA-Z]+)([-]*[\\da-zA-Z])*$",
+				},
+				Sensitive: true,
+			},
+			"DirectoryId": {
+				Name: "DirectoryId",
+				Type: "string",
+				Constraints: Constraints{
+					Length:  Bounds{Min: ptr(12), Max: ptr(12)},
+					Pattern: "^d-[0-9a-f]{10}$",
+				},
+			},
+			"DirectoryType": {
+				Name: "DirectoryType",
+				Type: "enum",
+				Constraints: Constraints{
+					Enum: []string{"SAML", "CONNECT_MANAGED", "EXISTING_DIRECTORY"},
+				},
+			},
+			"DuplicateResourceException": {
+				Name: "DuplicateResourceException",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "Message", Target: "Message"},
+				},
+				Error:      "client",
+				HTTPStatus: 409,
+			},
+			"GlobalSignInEndpoint": {
+				Name: "GlobalSignInEndpoint",
+				Type: "string",
+				Constraints: Constraints{
+					Length: Bounds{Min: ptr(1), Max: ptr(128)},
+				},
+			},
+			"InboundCallsEnabled": {
+				Name: "InboundCallsEnabled",
+				Type: "boolean",
+			},
+			"Instance": {
+				Name: "Instance",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "Id", Target: "InstanceId"},
+					{Name: "Arn", Target: "ARN"},
+					{Name: "IdentityManagementType", Target: "DirectoryType"},
+					{Name: "InstanceAlias", Target: "DirectoryAlias"},
+					{Name: "CreatedTime", Target: "Timestamp"},
+					{Name: "ServiceRole", Target: "ARN"},
+					{Name: "InstanceStatus", Target: "InstanceStatus"},
+					{Name: "StatusReason", Target: "InstanceStatusReason"},
+					{Name: "InboundCallsEnabled", Target: "InboundCallsEnabled"},
+					{Name: "OutboundCallsEnabled", Target: "OutboundCallsEnabled"},
+					{Name: "InstanceAccessUrl", Target: "Url"},
+					{Name: "Tags", Target: "TagMap"},
+				},
+			},
+			"InstanceId": {
+				Name: "InstanceId",
+				Type: "string",
+				Constraints: Constraints{
+					Length: Bounds{Min: ptr(1), Max: ptr(100)},
+				},
+			},
+			"InstanceReplicationStatus": {
+				Name: "InstanceReplicationStatus",
+				Type: "enum",
+				Constraints: Constraints{
+					Enum: []string{"INSTANCE_REPLICATION_COMPLETE", "INSTANCE_REPLICATION_IN_PROGRESS", "INSTANCE_REPLICATION_FAILED", "INSTANCE_REPLICA_DELETING", "INSTANCE_REPLICATION_DELETION_FAILED", "RESOURCE_REPLICATION_NOT_STARTED"},
+				},
+			},
+			"InstanceStatus": {
+				Name: "InstanceStatus",
+				Type: "enum",
+				Constraints: Constraints{
+					Enum: []string{"CREATION_IN_PROGRESS", "ACTIVE", "CREATION_FAILED"},
+				},
+			},
+			"InstanceStatusReason": {
+				Name: "InstanceStatusReason",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "Message", Target: "String"},
+				},
+			},
+			"InstanceSummary": {
+				Name: "InstanceSummary",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "Id", Target: "InstanceId"},
+					{Name: "Arn", Target: "ARN"},
+					{Name: "IdentityManagementType", Target: "DirectoryType"},
+					{Name: "InstanceAlias", Target: "DirectoryAlias"},
+					{Name: "CreatedTime", Target: "Timestamp"},
+					{Name: "ServiceRole", Target: "ARN"},
+					{Name: "InstanceStatus", Target: "InstanceStatus"},
+					{Name: "InboundCallsEnabled", Target: "InboundCallsEnabled"},
+					{Name: "OutboundCallsEnabled", Target: "OutboundCallsEnabled"},
+					{Name: "InstanceAccessUrl", Target: "Url"},
+				},
+			},
+			"InstanceSummaryList": {
+				Name:   "InstanceSummaryList",
+				Type:   "list",
+				Member: "InstanceSummary",
+			},
+			"IntegrationAssociationId": {
+				Name: "IntegrationAssociationId",
+				Type: "string",
+				Constraints: Constraints{
+					Length: Bounds{Min: ptr(1), Max: ptr(200)},
+				},
+			},
+			"IntegrationAssociationSummary": {
+				Name: "IntegrationAssociationSummary",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "IntegrationAssociationId", Target: "IntegrationAssociationId"},
+					{Name: "IntegrationAssociationArn", Target: "ARN"},
+					{Name: "InstanceId", Target: "InstanceId"},
+					{Name: "IntegrationType", Target: "IntegrationType"},
+					{Name: "IntegrationArn", Target: "ARN"},
+					{Name: "SourceApplicationUrl", Target: "URI"},
+					{Name: "SourceApplicationName", Target: "SourceApplicationName"},
+					{Name: "SourceType", Target: "SourceType"},
+				},
+			},
+			"IntegrationAssociationSummaryList": {
+				Name:   "IntegrationAssociationSummaryList",
+				Type:   "list",
+				Member: "IntegrationAssociationSummary",
+			},
+			"IntegrationType": {
+				Name: "IntegrationType",
+				Type: "enum",
+				Constraints: Constraints{
+					Enum: []string{"EVENT", "VOICE_ID", "PINPOINT_APP", "WISDOM_ASSISTANT", "WISDOM_KNOWLEDGE_BASE", "WISDOM_QUICK_RESPONSES", "Q_MESSAGE_TEMPLATES", "CASES_DOMAIN", "APPLICATION", "FILE_SCANNER", "SES_IDENTITY", "ANALYTICS_CONNECTOR", "CALL_TRANSFER_CONNECTOR", "COGNITO_USER_POOL"},
+				},
+			},
+			"InternalServiceException": {
+				Name: "InternalServiceException",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "Message", Target: "Message"},
+				},
+				Error:      "server",
+				HTTPStatus: 500,
+			},
+			"InvalidParameterException": {
+				Name: "InvalidParameterException",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "Message", Target: "Message"},
+				},
+				Error:      "client",
+				HTTPStatus: 400,
+			},
+			"InvalidRequestException": {
+				Name: "InvalidRequestException",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "Message", Target: "Message"},
+					{Name: "Reason", Target: "InvalidRequestExceptionReason"},
+				},
+				Error:      "client",
+				HTTPStatus: 400,
+			},
+			"InvalidRequestExceptionReason": {
+				Name: "InvalidRequestExceptionReason",
+				Type: "union",
+				Members: []*Member{
+					{Name: "AttachedFileInvalidRequestExceptionReason", Target: "AttachedFileInvalidRequestExceptionReason"},
+				},
+			},
+			"ListInstancesRequest": {
+				Name: "ListInstancesRequest",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "NextToken", Target: "NextToken", Location: "query", LocationName: "nextToken"},
+					{Name: "MaxResults", Target: "MaxResult10", Location: "query", LocationName: "maxResults"},
+				},
+			},
+			"ListInstancesResponse": {
+				Name: "ListInstancesResponse",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "InstanceSummaryList", Target: "InstanceSummaryList"},
+					{Name: "NextToken", Target: "NextToken"},
+				},
+			},
+			"ListIntegrationAssociationsRequest": {
+				Name: "ListIntegrationAssociationsRequest",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "InstanceId", Target: "InstanceId", Required: true, Location: "label"},
+					{Name: "IntegrationType", Target: "IntegrationType", Location: "query", LocationName: "integrationType"},
+					{Name: "NextToken", Target: "NextToken", Location: "query", LocationName: "nextToken"},
+					{Name: "MaxResults", Target: "MaxResult100", Location: "query", LocationName: "maxResults"},
+					{Name: "IntegrationArn", Target: "ARN", Location: "query", LocationName: "integrationArn"},
+				},
+			},
+			"ListIntegrationAssociationsResponse": {
+				Name: "ListIntegrationAssociationsResponse",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "IntegrationAssociationSummaryList", Target: "IntegrationAssociationSummaryList"},
+					{Name: "NextToken", Target: "NextToken"},
+				},
+			},
+			"ListTagsForResourceRequest": {
+				Name: "ListTagsForResourceRequest",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "resourceArn", Target: "ARN", Required: true, Location: "label"},
+				},
+			},
+			"ListTagsForResourceResponse": {
+				Name: "ListTagsForResourceResponse",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "tags", Target: "TagMap"},
+				},
+			},
+			"MaxResult10": {
+				Name: "MaxResult10",
+				Type: "integer",
+				Constraints: Constraints{
+					Range: Bounds{Min: ptr(1), Max: ptr(10)},
+				},
+			},
+			"MaxResult100": {
+				Name: "MaxResult100",
+				Type: "integer",
+				Constraints: Constraints{
+					Range: Bounds{Min: ptr(1), Max: ptr(100)},
+				},
+			},
+			"Message": {
+				Name: "Message",
+				Type: "string",
+			},
+			"NextToken": {
+				Name: "NextToken",
+				Type: "string",
+			},
+			"OutboundCallsEnabled": {
+				Name: "OutboundCallsEnabled",
+				Type: "boolean",
+			},
+			"ReplicationConfiguration": {
+				Name: "ReplicationConfiguration",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "ReplicationStatusSummaryList", Target: "ReplicationStatusSummaryList"},
+					{Name: "SourceRegion", Target: "AwsRegion"},
+					{Name: "GlobalSignInEndpoint", Target: "GlobalSignInEndpoint"},
+				},
+			},
+			"ReplicationStatusReason": {
+				Name: "ReplicationStatusReason",
+				Type: "string",
+				Constraints: Constraints{
+					Length: Bounds{Min: ptr(0), Max: ptr(1024)},
+				},
+			},
+			"ReplicationStatusSummary": {
+				Name: "ReplicationStatusSummary",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "Region", Target: "AwsRegion"},
+					{Name: "ReplicationStatus", Target: "InstanceReplicationStatus"},
+					{Name: "ReplicationStatusReason", Target: "ReplicationStatusReason"},
+				},
+			},
+			"ReplicationStatusSummaryList": {
+				Name: "ReplicationStatusSummaryList",
+				Type: "list",
+				Constraints: Constraints{
+					Length: Bounds{Min: ptr(0), Max: ptr(11)},
+				},
+				Member: "ReplicationStatusSummary",
+			},
+			"ResourceNotFoundException": {
+				Name: "ResourceNotFoundException",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "Message", Target: "Message"},
+				},
+				Error:      "client",
+				HTTPStatus: 404,
+			},
+			"ServiceQuotaExceededException": {
+				Name: "ServiceQuotaExceededException",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "Message", Target: "Message"},
+					{Name: "Reason", Target: "ServiceQuotaExceededExceptionReason"},
+				},
+				Error:      "client",
+				HTTPStatus: 402,
+			},
+			"ServiceQuotaExceededExceptionReason": {
+				Name: "ServiceQuotaExceededExceptionReason",
+				Type: "union",
+				Members: []*Member{
+					{Name: "AttachedFileServiceQuotaExceededExceptionReason", Target: "AttachedFileServiceQuotaExceededExceptionReason"},
+				},
+			},
+			"SourceApplicationName": {
+				Name: "SourceApplicationName",
+				Type: "string",
+				Constraints: Constraints{
+					Length:  Bounds{Min: ptr(1), Max: ptr(100)},
+					Pattern: "^[a-zA-Z0-9_ -]+$",
+				},
+			},
+			"SourceType": {
+				Name: "SourceType",
+				Type: "enum",
+				Constraints: Constraints{
+					Enum: []string{"SALESFORCE", "ZENDESK", "CASES"},
+				},
+			},
+			"String": {
+				Name: "String",
+				Type: "string",
+			},
+			"TagKey": {
+				Name: "TagKey",
+				Type: "string",
+				Constraints: Constraints{
+					Length:  Bounds{Min: ptr(1), Max: ptr(128)},
+					Pattern: "^(?!aws:)[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*$",
+				},
+			},
+			"TagKeyList": {
+				Name: "TagKeyList",
+				Type: "list",
+				Constraints: Constraints{
+					Length: Bounds{Min: ptr(1), Max: ptr(50)},
+				},
+				Member: "TagKey",
+			},
+			"TagMap": {
+				Name: "TagMap",
+				Type: "map",
+				Constraints: Constraints{
+					Length: Bounds{Min: ptr(1), Max: ptr(50)},
+				},
+				Key:   "TagKey",
+				Value: "TagValue",
+			},
+			"TagResourceRequest": {
+				Name: "TagResourceRequest",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "resourceArn", Target: "ARN", Required: true, Location: "label"},
+					{Name: "tags", Target: "TagMap", Required: true},
+				},
+			},
+			"TagValue": {
+				Name: "TagValue",
+				Type: "string",
+				Constraints: Constraints{
+					Length: Bounds{Min: ptr(0), Max: ptr(256)},
+				},
+			},
+			"ThrottlingException": {
+				Name: "ThrottlingException",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "Message", Target: "Message"},
+				},
+				Error:      "client",
+				HTTPStatus: 429,
+			},
+			"Timestamp": {
+				Name: "Timestamp",
+				Type: "timestamp",
+			},
+			"URI": {
+				Name: "URI",
+				Type: "string",
+				Constraints: Constraints{
+					Length: Bounds{Min: ptr(1), Max: ptr(2000)},
+				},
+			},
+			"UntagResourceRequest": {
+				Name: "UntagResourceRequest",
+				Type: "structure",
+				Members: []*Member{
+					{Name: "resourceArn", Target: "ARN", Required: true, Location: "label"},
+					{Name: "tagKeys", Target: "TagKeyList", Required: true, Location: "query", LocationName: "tagKeys"},
+				},
+			},
+			"Url": {
+				Name: "Url",
+				Type: "string",
 			},
 		},
-		"AwsRegion": {
-			Name: "AwsRegion",
-			Type: "string",
-			Constraints: Constraints{
-				Length:  Bounds{Min: ptr(8), Max: ptr(31)},
-				Pattern: "^[a-z]{2}(-[a-z]+){1,2}(-[0-9])?$",
-			},
-		},
-		"ClientToken": {
-			Name: "ClientToken",
-			Type: "string",
-			Constraints: Constraints{
-				Length: Bounds{Min: ptr(0), Max: ptr(500)},
-			},
-		},
-		"CreateInstanceRequest": {
-			Name: "CreateInstanceRequest",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "ClientToken", Target: "ClientToken"},
-				{Name: "IdentityManagementType", Target: "DirectoryType", Required: true},
-				{Name: "InstanceAlias", Target: "DirectoryAlias"},
-				{Name: "DirectoryId", Target: "DirectoryId"},
-				{Name: "InboundCallsEnabled", Target: "InboundCallsEnabled", Required: true},
-				{Name: "OutboundCallsEnabled", Target: "OutboundCallsEnabled", Required: true},
-				{Name: "Tags", Target: "TagMap"},
-			},
-		},
-		"CreateInstanceResponse": {
-			Name: "CreateInstanceResponse",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "Id", Target: "InstanceId"},
-				{Name: "Arn", Target: "ARN"},
-			},
-		},
-		"CreateIntegrationAssociationRequest": {
-			Name: "CreateIntegrationAssociationRequest",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "InstanceId", Target: "InstanceId", Required: true, Location: "label"},
-				{Name: "IntegrationType", Target: "IntegrationType", Required: true},
-				{Name: "IntegrationArn", Target: "ARN", Required: true},
-				{Name: "SourceApplicationUrl", Target: "URI"},
-				{Name: "SourceApplicationName", Target: "SourceApplicationName"},
-				{Name: "SourceType", Target: "SourceType"},
-				{Name: "Tags", Target: "TagMap"},
-			},
-		},
-		"CreateIntegrationAssociationResponse": {
-			Name: "CreateIntegrationAssociationResponse",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "IntegrationAssociationId", Target: "IntegrationAssociationId"},
-				{Name: "IntegrationAssociationArn", Target: "ARN"},
-			},
-		},
-		"DeleteInstanceRequest": {
-			Name: "DeleteInstanceRequest",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "InstanceId", Target: "InstanceId", Required: true, Location: "label"},
-				{Name: "ClientToken", Target: "ClientToken", Location: "query", LocationName: "clientToken"},
-			},
-		},
-		"DeleteIntegrationAssociationRequest": {
-			Name: "DeleteIntegrationAssociationRequest",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "InstanceId", Target: "InstanceId", Required: true, Location: "label"},
-				{Name: "IntegrationAssociationId", Target: "IntegrationAssociationId", Required: true, Location: "label"},
-			},
-		},
-		"DescribeInstanceRequest": {
-			Name: "DescribeInstanceRequest",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "InstanceId", Target: "InstanceId", Required: true, Location: "label"},
-			},
-		},
-		"DescribeInstanceResponse": {
-			Name: "DescribeInstanceResponse",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "Instance", Target: "Instance"},
-				{Name: "ReplicationConfiguration", Target: "ReplicationConfiguration"},
-			},
-		},
-		"DirectoryAlias": {
-			Name: "DirectoryAlias",
-			Type: "string",
-			Constraints: Constraints{
-				Length:  Bounds{Min: ptr(1), Max: ptr(45)},
-				Pattern: "^(?!d-)([\\da-zA-Z]+)([-]*[\\da-zA-Z])*$",
-			},
-			Sensitive: true,
-		},
-		"DirectoryId": {
-			Name: "DirectoryId",
-			Type: "string",
-			Constraints: Constraints{
-				Length:  Bounds{Min: ptr(12), Max: ptr(12)},
-				Pattern: "^d-[0-9a-f]{10}$",
-			},
-		},
-		"DirectoryType": {
-			Name: "DirectoryType",
-			Type: "enum",
-			Constraints: Constraints{
-				Enum: []string{"SAML", "CONNECT_MANAGED", "EXISTING_DIRECTORY"},
-			},
-		},
-		"DuplicateResourceException": {
-			Name: "DuplicateResourceException",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "Message", Target: "Message"},
-			},
-			Error:      "client",
-			HTTPStatus: 409,
-		},
-		"GlobalSignInEndpoint": {
-			Name: "GlobalSignInEndpoint",
-			Type: "string",
-			Constraints: Constraints{
-				Length: Bounds{Min: ptr(1), Max: ptr(128)},
-			},
-		},
-		"InboundCallsEnabled": {
-			Name: "InboundCallsEnabled",
-			Type: "boolean",
-		},
-		"Instance": {
-			Name: "Instance",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "Id", Target: "InstanceId"},
-				{Name: "Arn", Target: "ARN"},
-				{Name: "IdentityManagementType", Target: "DirectoryType"},
-				{Name: "InstanceAlias", Target: "DirectoryAlias"},
-				{Name: "CreatedTime", Target: "Timestamp"},
-				{Name: "ServiceRole", Target: "ARN"},
-				{Name: "InstanceStatus", Target: "InstanceStatus"},
-				{Name: "StatusReason", Target: "InstanceStatusReason"},
-				{Name: "InboundCallsEnabled", Target: "InboundCallsEnabled"},
-				{Name: "OutboundCallsEnabled", Target: "OutboundCallsEnabled"},
-				{Name: "InstanceAccessUrl", Target: "Url"},
-				{Name: "Tags", Target: "TagMap"},
-			},
-		},
-		"InstanceId": {
-			Name: "InstanceId",
-			Type: "string",
-			Constraints: Constraints{
-				Length: Bounds{Min: ptr(1), Max: ptr(100)},
-			},
-		},
-		"InstanceReplicationStatus": {
-			Name: "InstanceReplicationStatus",
-			Type: "enum",
-			Constraints: Constraints{
-				Enum: []string{"INSTANCE_REPLICATION_COMPLETE", "INSTANCE_REPLICATION_IN_PROGRESS", "INSTANCE_REPLICATION_FAILED", "INSTANCE_REPLICA_DELETING", "INSTANCE_REPLICATION_DELETION_FAILED", "RESOURCE_REPLICATION_NOT_STARTED"},
-			},
-		},
-		"InstanceStatus": {
-			Name: "InstanceStatus",
-			Type: "enum",
-			Constraints: Constraints{
-				Enum: []string{"CREATION_IN_PROGRESS", "ACTIVE", "CREATION_FAILED"},
-			},
-		},
-		"InstanceStatusReason": {
-			Name: "InstanceStatusReason",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "Message", Target: "String"},
-			},
-		},
-		"InstanceSummary": {
-			Name: "InstanceSummary",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "Id", Target: "InstanceId"},
-				{Name: "Arn", Target: "ARN"},
-				{Name: "IdentityManagementType", Target: "DirectoryType"},
-				{Name: "InstanceAlias", Target: "DirectoryAlias"},
-				{Name: "CreatedTime", Target: "Timestamp"},
-				{Name: "ServiceRole", Target: "ARN"},
-				{Name: "InstanceStatus", Target: "InstanceStatus"},
-				{Name: "InboundCallsEnabled", Target: "InboundCallsEnabled"},
-				{Name: "OutboundCallsEnabled", Target: "OutboundCallsEnabled"},
-				{Name: "InstanceAccessUrl", Target: "Url"},
-			},
-		},
-		"InstanceSummaryList": {
-			Name:   "InstanceSummaryList",
-			Type:   "list",
-			Member: "InstanceSummary",
-		},
-		"IntegrationAssociationId": {
-			Name: "IntegrationAssociationId",
-			Type: "string",
-			Constraints: Constraints{
-				Length: Bounds{Min: ptr(1), Max: ptr(200)},
-			},
-		},
-		"IntegrationAssociationSummary": {
-			Name: "IntegrationAssociationSummary",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "IntegrationAssociationId", Target: "IntegrationAssociationId"},
-				{Name: "IntegrationAssociationArn", Target: "ARN"},
-				{Name: "InstanceId", Target: "InstanceId"},
-				{Name: "IntegrationType", Target: "IntegrationType"},
-				{Name: "IntegrationArn", Target: "ARN"},
-				{Name: "SourceApplicationUrl", Target: "URI"},
-				{Name: "SourceApplicationName", Target: "SourceApplicationName"},
-				{Name: "SourceType", Target: "SourceType"},
-			},
-		},
-		"IntegrationAssociationSummaryList": {
-			Name:   "IntegrationAssociationSummaryList",
-			Type:   "list",
-			Member: "IntegrationAssociationSummary",
-		},
-		"IntegrationType": {
-			Name: "IntegrationType",
-			Type: "enum",
-			Constraints: Constraints{
-				Enum: []string{"EVENT", "VOICE_ID", "PINPOINT_APP", "WISDOM_ASSISTANT", "WISDOM_KNOWLEDGE_BASE", "WISDOM_QUICK_RESPONSES", "Q_MESSAGE_TEMPLATES", "CASES_DOMAIN", "APPLICATION", "FILE_SCANNER", "SES_IDENTITY", "ANALYTICS_CONNECTOR", "CALL_TRANSFER_CONNECTOR", "COGNITO_USER_POOL"},
-			},
-		},
-		"InternalServiceException": {
-			Name: "InternalServiceException",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "Message", Target: "Message"},
-			},
-			Error:      "server",
-			HTTPStatus: 500,
-		},
-		"InvalidParameterException": {
-			Name: "InvalidParameterException",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "Message", Target: "Message"},
-			},
-			Error:      "client",
-			HTTPStatus: 400,
-		},
-		"InvalidRequestException": {
-			Name: "InvalidRequestException",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "Message", Target: "Message"},
-				{Name: "Reason", Target: "InvalidRequestExceptionReason"},
-			},
-			Error:      "client",
-			HTTPStatus: 400,
-		},
-		"InvalidRequestExceptionReason": {
-			Name: "InvalidRequestExceptionReason",
-			Type: "union",
-			Members: []*Member{
-				{Name: "AttachedFileInvalidRequestExceptionReason", Target: "AttachedFileInvalidRequestExceptionReason"},
-			},
-		},
-		"ListInstancesRequest": {
-			Name: "ListInstancesRequest",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "NextToken", Target: "NextToken", Location: "query", LocationName: "nextToken"},
-				{Name: "MaxResults", Target: "MaxResult10", Location: "query", LocationName: "maxResults"},
-			},
-		},
-		"ListInstancesResponse": {
-			Name: "ListInstancesResponse",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "InstanceSummaryList", Target: "InstanceSummaryList"},
-				{Name: "NextToken", Target: "NextToken"},
-			},
-		},
-		"ListIntegrationAssociationsRequest": {
-			Name: "ListIntegrationAssociationsRequest",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "InstanceId", Target: "InstanceId", Required: true, Location: "label"},
-				{Name: "IntegrationType", Target: "IntegrationType", Location: "query", LocationName: "integrationType"},
-				{Name: "NextToken", Target: "NextToken", Location: "query", LocationName: "nextToken"},
-				{Name: "MaxResults", Target: "MaxResult100", Location: "query", LocationName: "maxResults"},
-				{Name: "IntegrationArn", Target: "ARN", Location: "query", LocationName: "integrationArn"},
-			},
-		},
-		"ListIntegrationAssociationsResponse": {
-			Name: "ListIntegrationAssociationsResponse",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "IntegrationAssociationSummaryList", Target: "IntegrationAssociationSummaryList"},
-				{Name: "NextToken", Target: "NextToken"},
-			},
-		},
-		"ListTagsForResourceRequest": {
-			Name: "ListTagsForResourceRequest",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "resourceArn", Target: "ARN", Required: true, Location: "label"},
-			},
-		},
-		"ListTagsForResourceResponse": {
-			Name: "ListTagsForResourceResponse",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "tags", Target: "TagMap"},
-			},
-		},
-		"MaxResult10": {
-			Name: "MaxResult10",
-			Type: "integer",
-			Constraints: Constraints{
-				Range: Bounds{Min: ptr(1), Max: ptr(10)},
-			},
-		},
-		"MaxResult100": {
-			Name: "MaxResult100",
-			Type: "integer",
-			Constraints: Constraints{
-				Range: Bounds{Min: ptr(1), Max: ptr(100)},
-			},
-		},
-		"Message": {
-			Name: "Message",
-			Type: "string",
-		},
-		"NextToken": {
-			Name: "NextToken",
-			Type: "string",
-		},
-		"OutboundCallsEnabled": {
-			Name: "OutboundCallsEnabled",
-			Type: "boolean",
-		},
-		"ReplicationConfiguration": {
-			Name: "ReplicationConfiguration",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "ReplicationStatusSummaryList", Target: "ReplicationStatusSummaryList"},
-				{Name: "SourceRegion", Target: "AwsRegion"},
-				{Name: "GlobalSignInEndpoint", Target: "GlobalSignInEndpoint"},
-			},
-		},
-		"ReplicationStatusReason": {
-			Name: "ReplicationStatusReason",
-			Type: "string",
-			Constraints: Constraints{
-				Length: Bounds{Min: ptr(0), Max: ptr(1024)},
-			},
-		},
-		"ReplicationStatusSummary": {
-			Name: "ReplicationStatusSummary",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "Region", Target: "AwsRegion"},
-				{Name: "ReplicationStatus", Target: "InstanceReplicationStatus"},
-				{Name: "ReplicationStatusReason", Target: "ReplicationStatusReason"},
-			},
-		},
-		"ReplicationStatusSummaryList": {
-			Name: "ReplicationStatusSummaryList",
-			Type: "list",
-			Constraints: Constraints{
-				Length: Bounds{Min: ptr(0), Max: ptr(11)},
-			},
-			Member: "ReplicationStatusSummary",
-		},
-		"ResourceNotFoundException": {
-			Name: "ResourceNotFoundException",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "Message", Target: "Message"},
-			},
-			Error:      "client",
-			HTTPStatus: 404,
-		},
-		"ServiceQuotaExceededException": {
-			Name: "ServiceQuotaExceededException",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "Message", Target: "Message"},
-				{Name: "Reason", Target: "ServiceQuotaExceededExceptionReason"},
-			},
-			Error:      "client",
-			HTTPStatus: 402,
-		},
-		"ServiceQuotaExceededExceptionReason": {
-			Name: "ServiceQuotaExceededExceptionReason",
-			Type: "union",
-			Members: []*Member{
-				{Name: "AttachedFileServiceQuotaExceededExceptionReason", Target: "AttachedFileServiceQuotaExceededExceptionReason"},
-			},
-		},
-		"SourceApplicationName": {
-			Name: "SourceApplicationName",
-			Type: "string",
-			Constraints: Constraints{
-				Length:  Bounds{Min: ptr(1), Max: ptr(100)},
-				Pattern: "^[a-zA-Z0-9_ -]+$",
-			},
-		},
-		"SourceType": {
-			Name: "SourceType",
-			Type: "enum",
-			Constraints: Constraints{
-				Enum: []string{"SALESFORCE", "ZENDESK", "CASES"},
-			},
-		},
-		"String": {
-			Name: "String",
-			Type: "string",
-		},
-		"TagKey": {
-			Name: "TagKey",
-			Type: "string",
-			Constraints: Constraints{
-				Length:  Bounds{Min: ptr(1), Max: ptr(128)},
-				Pattern: "^(?!aws:)[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*$",
-			},
-		},
-		"TagKeyList": {
-			Name: "TagKeyList",
-			Type: "list",
-			Constraints: Constraints{
-				Length: Bounds{Min: ptr(1), Max: ptr(50)},
-			},
-			Member: "TagKey",
-		},
-		"TagMap": {
-			Name: "TagMap",
-			Type: "map",
-			Constraints: Constraints{
-				Length: Bounds{Min: ptr(1), Max: ptr(50)},
-			},
-			Key:   "TagKey",
-			Value: "TagValue",
-		},
-		"TagResourceRequest": {
-			Name: "TagResourceRequest",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "resourceArn", Target: "ARN", Required: true, Location: "label"},
-				{Name: "tags", Target: "TagMap", Required: true},
-			},
-		},
-		"TagValue": {
-			Name: "TagValue",
-			Type: "string",
-			Constraints: Constraints{
-				Length: Bounds{Min: ptr(0), Max: ptr(256)},
-			},
-		},
-		"ThrottlingException": {
-			Name: "ThrottlingException",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "Message", Target: "Message"},
-			},
-			Error:      "client",
-			HTTPStatus: 429,
-		},
-		"Timestamp": {
-			Name: "Timestamp",
-			Type: "timestamp",
-		},
-		"URI": {
-			Name: "URI",
-			Type: "string",
-			Constraints: Constraints{
-				Length: Bounds{Min: ptr(1), Max: ptr(2000)},
-			},
-		},
-		"UntagResourceRequest": {
-			Name: "UntagResourceRequest",
-			Type: "structure",
-			Members: []*Member{
-				{Name: "resourceArn", Target: "ARN", Required: true, Location: "label"},
-				{Name: "tagKeys", Target: "TagKeyList", Required: true, Location: "query", LocationName: "tagKeys"},
-			},
-		},
-		"Url": {
-			Name: "Url",
-			Type: "string",
-		},
-	},
+	}
 }
