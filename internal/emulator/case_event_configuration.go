@@ -19,10 +19,6 @@ func caseEventConfigurationRoutes() []route {
 	}
 }
 
-func init() {
-	fieldReferrers = append(fieldReferrers, (*domain).eventConfigurationUsingField)
-}
-
 // eventBridgeConfiguration is the model's EventBridgeConfiguration: the one
 // case event configuration of a domain.
 type eventBridgeConfiguration struct {
@@ -55,7 +51,7 @@ func (c *eventBridgeConfiguration) fieldIDs() []string {
 	return ids
 }
 
-// eventConfigurationUsingField is the fieldReferrers finder of the case
+// eventConfigurationUsingField is the field finder (domainEntities) of the case
 // event configuration: a field whose value events carry cannot go away under
 // it.
 func (d *domain) eventConfigurationUsingField(fieldID string) []string {

@@ -48,11 +48,6 @@ func caseRuleRoutes() []route {
 	}
 }
 
-func init() {
-	fieldReferrers = append(fieldReferrers, (*domain).caseRulesUsingField)
-	domainChildren["case-rule"] = domainChild{resourceType: resourceTypeCaseRule, tags: (*domain).caseRuleTags}
-}
-
 // caseRule is a case rule as stored. A deleted rule stays, marked Deleted:
 // BatchGetCaseRule still returns it, ListCaseRules does not.
 type caseRule struct {
@@ -284,7 +279,7 @@ func (d *domain) caseRuleTags(id string) *tagMap {
 	return liveEntityTags(d.CaseRules, id)
 }
 
-// caseRulesUsingField is the fieldReferrers finder of case rules.
+// caseRulesUsingField is the field finder (domainEntities) of case rules.
 func (d *domain) caseRulesUsingField(fieldID string) []string {
 	return liveEntitiesWhere(d.CaseRules, "case rule", func(r *caseRule) bool {
 		return slices.Contains(r.Rule.fieldIDs(), fieldID)
@@ -562,7 +557,7 @@ func deleteCaseRule(e *Emulator, req *opRequest) (any, error) {
 	if r == nil || r.Deleted {
 		return nil, notFoundError(resourceTypeCaseRule, ruleID)
 	}
-	if users := d.templatesUsingCaseRule(ruleID); len(users) > 0 {
+	if users := d.referrers(refCaseRule, ruleID); len(users) > 0 {
 		return nil, conflictError("Case rule '%s' (%s) is used by %s. Remove it from their rules before deleting it.", r.Name, ruleID, strings.Join(users, ", "))
 	}
 	r.Deleted = true

@@ -160,22 +160,6 @@ func (d *domain) requireLiveFields(member string, ids []string) *APIError {
 	return validationError("'%s' references %s.", member, strings.Join(problems, "; "))
 }
 
-// fieldReferrers find what still uses a field. Each returns a description,
-// such as "layout 'Main' (id)", of every entity of its kind in the domain
-// that references fieldID. Entities that reference fields (layouts,
-// templates) add their finder here, one line each. DeleteField refuses to
-// delete a field that any of them reports.
-var fieldReferrers = []func(d *domain, fieldID string) []string{}
-
-// fieldUsers describes everything in d that still uses the field.
-func (d *domain) fieldUsers(fieldID string) []string {
-	var users []string
-	for _, find := range fieldReferrers {
-		users = append(users, find(d, fieldID)...)
-	}
-	return users
-}
-
 // fieldTags returns the tags of a field that is not deleted, for tagging by
 // ARN.
 func (d *domain) fieldTags(id string) *tagMap {
@@ -616,7 +600,7 @@ func deleteField(e *Emulator, req *opRequest) (any, error) {
 	if f.Namespace == fieldNamespaceSystem {
 		return nil, validationError("Field '%s' is a system field; system fields cannot be deleted.", fieldID)
 	}
-	if users := d.fieldUsers(fieldID); len(users) > 0 {
+	if users := d.referrers(refField, fieldID); len(users) > 0 {
 		return nil, conflictError("Field '%s' (%s) is still used by %s. Remove it from them before deleting it.", f.Name, fieldID, strings.Join(users, ", "))
 	}
 	if _, deleted := d.customFieldCounts(); deleted >= maxDeletedFieldsPerDomain {

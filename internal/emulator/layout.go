@@ -46,11 +46,6 @@ func layoutRoutes() []route {
 	}
 }
 
-func init() {
-	fieldReferrers = append(fieldReferrers, (*domain).layoutsUsingField)
-	domainChildren["layout"] = domainChild{resourceType: resourceTypeLayout, tags: (*domain).layoutTags}
-}
-
 // layout is a layout as stored. A deleted layout stays, marked Deleted:
 // GetLayout still returns it, ListLayouts does not.
 type layout struct {
@@ -203,7 +198,7 @@ func (d *domain) layoutTags(id string) *tagMap {
 	return liveEntityTags(d.Layouts, id)
 }
 
-// layoutsUsingField is the fieldReferrers finder of layouts.
+// layoutsUsingField is the field finder (domainEntities) of layouts.
 func (d *domain) layoutsUsingField(fieldID string) []string {
 	return liveEntitiesWhere(d.Layouts, "layout", func(l *layout) bool {
 		return slices.Contains(l.Content.fieldIDs(), fieldID)
@@ -422,7 +417,7 @@ func deleteLayout(e *Emulator, req *opRequest) (any, error) {
 	if l == nil || l.Deleted {
 		return nil, notFoundError(resourceTypeLayout, layoutID)
 	}
-	if users := d.templatesUsingLayout(layoutID); len(users) > 0 {
+	if users := d.referrers(refLayout, layoutID); len(users) > 0 {
 		return nil, conflictError("Layout '%s' (%s) is the default layout of %s. Change their default layout before deleting it.", l.Name, layoutID, strings.Join(users, ", "))
 	}
 	if _, deleted := liveCount(d.Layouts); deleted >= maxDeletedLayoutsPerDomain {

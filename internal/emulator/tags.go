@@ -61,30 +61,14 @@ func (t *tenant) findTaggable(arn string) *tagMap {
 			return &d.Tags
 		}
 		if rest, ok := strings.CutPrefix(arn, d.ARN+"/"); ok {
-			kind, id, _ := strings.Cut(rest, "/")
-			if child, known := domainChildren[kind]; known {
-				return child.tags(d, id)
+			arnKind, id, _ := strings.Cut(rest, "/")
+			if kind, known := entityKindByARN(arnKind); known {
+				return kind.tags(d, id)
 			}
 			return nil
 		}
 	}
 	return nil
-}
-
-// domainChild is a kind of entity inside a domain that has an ARN of its
-// own, arn:aws:cases:REGION:ACCOUNT:domain/DOMAIN_ID/KIND/ID.
-type domainChild struct {
-	// resourceType names it in ResourceNotFoundException.
-	resourceType string
-	// tags returns the tags of the entity with id in d, or nil when d has
-	// no such (live) entity.
-	tags func(d *domain, id string) *tagMap
-}
-
-// domainChildren maps the KIND path element of sub-entity ARNs to their
-// kind; each taggable entity of a domain adds one line.
-var domainChildren = map[string]domainChild{
-	"field": {resourceType: resourceTypeField, tags: (*domain).fieldTags},
 }
 
 // resourceTypeOf names the kind of resource an ARN refers to, for
@@ -93,8 +77,8 @@ func resourceTypeOf(arn string) string {
 	if strings.HasPrefix(arn, "arn:") && strings.Contains(arn, ":domain/") {
 		_, path, _ := strings.Cut(arn, ":domain/")
 		if parts := strings.SplitN(path, "/", 3); len(parts) == 3 {
-			if child, known := domainChildren[parts[1]]; known {
-				return child.resourceType
+			if kind, known := entityKindByARN(parts[1]); known {
+				return kind.resourceType
 			}
 		}
 		return resourceTypeDomain

@@ -52,11 +52,6 @@ func templateRoutes() []route {
 	}
 }
 
-func init() {
-	fieldReferrers = append(fieldReferrers, (*domain).templatesUsingField)
-	domainChildren["template"] = domainChild{resourceType: resourceTypeTemplate, tags: (*domain).templateTags}
-}
-
 // template is a case template as stored. A deleted template stays, marked
 // Deleted: GetTemplate still returns it, ListTemplates does not.
 type template struct {
@@ -222,7 +217,7 @@ func (d *domain) liveTemplatesWhere(match func(*template) bool) []string {
 	return liveEntitiesWhere(d.Templates, "template", match)
 }
 
-// templatesUsingField is the fieldReferrers finder of templates.
+// templatesUsingField is the field finder (domainEntities) of templates.
 func (d *domain) templatesUsingField(fieldID string) []string {
 	return d.liveTemplatesWhere(func(t *template) bool {
 		for _, f := range t.RequiredFields {
