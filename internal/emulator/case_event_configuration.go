@@ -2,7 +2,6 @@ package emulator
 
 import (
 	"fmt"
-	"net/http"
 )
 
 // Constraint traits from the model.
@@ -10,14 +9,6 @@ var (
 	// CaseEventIncludedData.fields: length max 200.
 	caseEventFieldsShape = listShape{minLength: 0, maxLength: 200}
 )
-
-func caseEventConfigurationRoutes() []route {
-	// Routes from the smithy.api#http trait of each operation.
-	return []route{
-		{method: http.MethodPost, path: "/domains/{domainId}/case-event-configuration", operation: "GetCaseEventConfiguration", handle: getCaseEventConfiguration},
-		{method: http.MethodPut, path: "/domains/{domainId}/case-event-configuration", operation: "PutCaseEventConfiguration", handle: putCaseEventConfiguration},
-	}
-}
 
 // eventBridgeConfiguration is the model's EventBridgeConfiguration: the one
 // case event configuration of a domain.

@@ -2,7 +2,6 @@ package emulator
 
 import (
 	"fmt"
-	"net/http"
 	"slices"
 	"strings"
 	"time"
@@ -35,18 +34,6 @@ var (
 	// OperandTwo.stringValue: length 1..1500.
 	operandStringShape = stringShape{minLength: 1, maxLength: 1500}
 )
-
-func caseRuleRoutes() []route {
-	// Routes from the smithy.api#http trait of each operation. ListCaseRules
-	// ends in a slash in the model, and the SDK sends it.
-	return []route{
-		{method: http.MethodPost, path: "/domains/{domainId}/case-rules", operation: "CreateCaseRule", handle: createCaseRule},
-		{method: http.MethodPost, path: "/domains/{domainId}/rules-batch", operation: "BatchGetCaseRule", handle: batchGetCaseRule},
-		{method: http.MethodPost, path: "/domains/{domainId}/rules-list/", operation: "ListCaseRules", handle: listCaseRules},
-		{method: http.MethodPut, path: "/domains/{domainId}/case-rules/{caseRuleId}", operation: "UpdateCaseRule", handle: updateCaseRule},
-		{method: http.MethodDelete, path: "/domains/{domainId}/case-rules/{caseRuleId}", operation: "DeleteCaseRule", handle: deleteCaseRule},
-	}
-}
 
 // caseRule is a case rule as stored. A deleted rule stays, marked Deleted:
 // BatchGetCaseRule still returns it, ListCaseRules does not.

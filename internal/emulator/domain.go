@@ -4,7 +4,6 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
-	"net/http"
 	"strconv"
 	"time"
 )
@@ -38,16 +37,6 @@ var (
 // defaultListDomainsMaxResults is the page size when maxResults is absent;
 // the model sets no default, so a page is as large as the range allows.
 const defaultListDomainsMaxResults = 10
-
-func domainRoutes() []route {
-	// Routes from the smithy.api#http trait of each operation.
-	return []route{
-		{method: http.MethodPost, path: "/domains", operation: "CreateDomain", handle: createDomain},
-		{method: http.MethodPost, path: "/domains/{domainId}", operation: "GetDomain", handle: getDomain},
-		{method: http.MethodPost, path: "/domains-list", operation: "ListDomains", handle: listDomains},
-		{method: http.MethodDelete, path: "/domains/{domainId}", operation: "DeleteDomain", handle: deleteDomain},
-	}
-}
 
 // domain is a Cases domain as stored. Fields, layouts, templates and case
 // rules will be stored inside their domain.

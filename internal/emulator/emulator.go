@@ -10,7 +10,10 @@
 // What a request goes through, in order:
 //
 //   - Routing (router.go) on method and escaped path, from each operation's
-//     smithy.api#http trait. No route: 404 UnknownOperationException; a
+//     smithy.api#http trait in the generated model (internal/apimodel); the
+//     handler is the one handlers.go binds to the operation's name, and an
+//     operation of the model without one answers 501
+//     NotImplementedException. No route: 404 UnknownOperationException; a
 //     known path with another method: 405 UnknownOperationException with
 //     Allow.
 //   - The body, at most 1 MiB (else 413 ValidationException).
@@ -267,7 +270,7 @@ func New(opts Options) (*Emulator, error) {
 		store:          st,
 	}
 	e.faults = faultChain{engine: e.faultRules, extra: opts.Faults}
-	e.cases = newRouter(casesRoutes()...)
+	e.cases = newRouter(casesAPI.routes())
 	e.control = newRouter(controlRoutes()...)
 	if opts.StateFile != "" {
 		// Writing at once proves the file can be written, so a bad path is

@@ -2,7 +2,6 @@ package emulator
 
 import (
 	"fmt"
-	"net/http"
 	"strconv"
 	"strings"
 	"time"
@@ -57,19 +56,6 @@ var (
 	// ListFieldOptions do not override it).
 	maxResultsRange = intRange{min: 1, max: 100}
 )
-
-func fieldRoutes() []route {
-	// Routes from the smithy.api#http trait of each operation.
-	return []route{
-		{method: http.MethodPost, path: "/domains/{domainId}/fields", operation: "CreateField", handle: createField},
-		{method: http.MethodPost, path: "/domains/{domainId}/fields-batch", operation: "BatchGetField", handle: batchGetField},
-		{method: http.MethodPost, path: "/domains/{domainId}/fields-list", operation: "ListFields", handle: listFields},
-		{method: http.MethodPut, path: "/domains/{domainId}/fields/{fieldId}", operation: "UpdateField", handle: updateField},
-		{method: http.MethodDelete, path: "/domains/{domainId}/fields/{fieldId}", operation: "DeleteField", handle: deleteField},
-		{method: http.MethodPut, path: "/domains/{domainId}/fields/{fieldId}/options", operation: "BatchPutFieldOptions", handle: batchPutFieldOptions},
-		{method: http.MethodPost, path: "/domains/{domainId}/fields/{fieldId}/options-list", operation: "ListFieldOptions", handle: listFieldOptions},
-	}
-}
 
 // field is a case field as stored, inside its domain. A deleted field stays,
 // marked Deleted: BatchGetField still returns it, ListFields does not.

@@ -2,7 +2,6 @@ package emulator
 
 import (
 	"fmt"
-	"net/http"
 	"slices"
 	"strings"
 	"time"
@@ -34,17 +33,6 @@ var (
 	// FieldGroup.name: length max 100.
 	fieldGroupNameShape = stringShape{minLength: 0, maxLength: 100}
 )
-
-func layoutRoutes() []route {
-	// Routes from the smithy.api#http trait of each operation.
-	return []route{
-		{method: http.MethodPost, path: "/domains/{domainId}/layouts", operation: "CreateLayout", handle: createLayout},
-		{method: http.MethodPost, path: "/domains/{domainId}/layouts-list", operation: "ListLayouts", handle: listLayouts},
-		{method: http.MethodPost, path: "/domains/{domainId}/layouts/{layoutId}", operation: "GetLayout", handle: getLayout},
-		{method: http.MethodPut, path: "/domains/{domainId}/layouts/{layoutId}", operation: "UpdateLayout", handle: updateLayout},
-		{method: http.MethodDelete, path: "/domains/{domainId}/layouts/{layoutId}", operation: "DeleteLayout", handle: deleteLayout},
-	}
-}
 
 // layout is a layout as stored. A deleted layout stays, marked Deleted:
 // GetLayout still returns it, ListLayouts does not.

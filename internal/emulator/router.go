@@ -14,20 +14,43 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/connect-cases/terraform-provider-cases/internal/apimodel"
 )
 
-// casesRoutes is the route table of the Cases API: each entity file
-// contributes the operations it implements, so a new entity is one line here.
-func casesRoutes() [][]route {
-	return [][]route{
-		domainRoutes(),
-		tagRoutes(),
-		fieldRoutes(),
-		layoutRoutes(),
-		templateRoutes(),
-		caseRuleRoutes(),
-		caseEventConfigurationRoutes(),
+// apiTable is one API the emulator serves: the generated model of a
+// service and the handlers bound to its operations by name. Routes come
+// from the model alone (apiTable.routes), so a handler cannot be reached at
+// a path the model does not give its operation.
+type apiTable struct {
+	service *apimodel.Service
+	// handlers by operation name.
+	handlers map[string]operationHandler
+	// notImplemented lists the operations of the model that the emulator
+	// routes but does not serve: they answer NotImplementedException.
+	notImplemented []string
+}
+
+// routes returns one route per operation of the model, in name order.
+func (api *apiTable) routes() []route {
+	var routes []route
+	for _, name := range api.service.OperationNames() {
+		op := api.service.Operations[name]
+		handle := api.handlers[name]
+		if handle == nil {
+			handle = notImplemented
+		}
+		// A URI may carry a literal query after "?"; the path is what routes.
+		path, _, _ := strings.Cut(op.URI, "?")
+		routes = append(routes, route{method: op.Method, path: path, operation: name, handle: handle, api: api, op: op})
 	}
+	return routes
+}
+
+// notImplemented answers an operation of the model the emulator does not
+// serve, saying so plainly rather than pretending to be the service.
+func notImplemented(_ *Emulator, req *opRequest) (any, error) {
+	return nil, NewAPIError(CodeNotImplemented, fmt.Sprintf("The emulator does not implement %s; it serves the configuration operations of the API (see internal/emulator/handlers.go).", req.call.Operation))
 }
 
 // maxRequestBodyBytes bounds every request body. The largest Cases request
@@ -88,6 +111,10 @@ type route struct {
 	path      string
 	operation string
 	handle    operationHandler
+	// api and op are the API and model operation of an API route; nil for
+	// the control API.
+	api *apiTable
+	op  *apimodel.Operation
 }
 
 // opRequest is what a handler sees of the request.
@@ -169,7 +196,20 @@ func newRouter(sets ...[]route) *router {
 			rt.routes = append(rt.routes, compiledRoute{route: r, segments: strings.Split(strings.TrimPrefix(r.path, "/"), "/")})
 		}
 	}
+	// A literal segment wins over a label in the same place, whatever the
+	// order of the table.
+	sort.SliceStable(rt.routes, func(i, j int) bool { return rt.routes[i].labelCount() < rt.routes[j].labelCount() })
 	return rt
+}
+
+func (r *compiledRoute) labelCount() int {
+	n := 0
+	for _, s := range r.segments {
+		if strings.HasPrefix(s, "{") {
+			n++
+		}
+	}
+	return n
 }
 
 // match finds the route for method and escapedPath. Labels are matched on

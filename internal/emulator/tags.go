@@ -1,7 +1,6 @@
 package emulator
 
 import (
-	"net/http"
 	"regexp"
 	"strings"
 )
@@ -37,16 +36,6 @@ var (
 	}}
 	tagKeyCharacters = regexp.MustCompile(`^[a-zA-Z+-=._:/]+$`)
 )
-
-func tagRoutes() []route {
-	// Routes from the smithy.api#http trait of each operation. The {arn}
-	// label is not greedy: clients send the ARN URL-escaped as one segment.
-	return []route{
-		{method: http.MethodPost, path: "/tags/{arn}", operation: "TagResource", handle: tagResource},
-		{method: http.MethodDelete, path: "/tags/{arn}", operation: "UntagResource", handle: untagResource},
-		{method: http.MethodGet, path: "/tags/{arn}", operation: "ListTagsForResource", handle: listTagsForResource},
-	}
-}
 
 // findTaggable returns the tags of the resource arn names in the tenant, or
 // nil when the tenant has no such resource. ARNs of other accounts or

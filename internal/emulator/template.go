@@ -2,7 +2,6 @@ package emulator
 
 import (
 	"fmt"
-	"net/http"
 	"strings"
 	"time"
 )
@@ -40,17 +39,6 @@ var (
 	// The SDK's TagPropagationResourceType enum.
 	tagPropagationResourceTypes = []string{"Cases"}
 )
-
-func templateRoutes() []route {
-	// Routes from the smithy.api#http trait of each operation.
-	return []route{
-		{method: http.MethodPost, path: "/domains/{domainId}/templates", operation: "CreateTemplate", handle: createTemplate},
-		{method: http.MethodPost, path: "/domains/{domainId}/templates-list", operation: "ListTemplates", handle: listTemplates},
-		{method: http.MethodPost, path: "/domains/{domainId}/templates/{templateId}", operation: "GetTemplate", handle: getTemplate},
-		{method: http.MethodPut, path: "/domains/{domainId}/templates/{templateId}", operation: "UpdateTemplate", handle: updateTemplate},
-		{method: http.MethodDelete, path: "/domains/{domainId}/templates/{templateId}", operation: "DeleteTemplate", handle: deleteTemplate},
-	}
-}
 
 // template is a case template as stored. A deleted template stays, marked
 // Deleted: GetTemplate still returns it, ListTemplates does not.

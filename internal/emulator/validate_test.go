@@ -62,7 +62,7 @@ func TestValidator_messages(t *testing.T) {
 }
 
 func TestRouter_match(t *testing.T) {
-	rt := newRouter(casesRoutes()...)
+	rt := newRouter(casesAPI.routes())
 	for _, tc := range []struct {
 		method, path string
 		operation    string
