@@ -64,7 +64,12 @@ const (
 	DefaultLayoutsPerDomain        = 100
 	DefaultTemplatesPerDomain      = 100
 	DefaultOptionsPerField         = 500
-	DefaultFieldsPerLayout         = 100
+	// DefaultFieldsPerLayout is not a published quota: it is the most a
+	// layout can hold under the model (a top panel and a More Info tab of
+	// one section each, SectionsList max 1, of at most 220 fields each,
+	// FieldGroup.fields max 220), so by default it never refuses what the
+	// model allows. Set it lower to try a layout quota.
+	DefaultFieldsPerLayout = 440
 )
 
 // DefaultActivationDelay is how long a new domain stays CreationInProgress.

@@ -1,7 +1,6 @@
 package emulator
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -19,20 +18,6 @@ const maxDeletedLayoutsPerDomain = 100
 // "Title and Status fields cannot be part of layouts since they are not
 // configurable" (documentation of CreateLayout and UpdateLayout).
 var unconfigurableLayoutFields = []string{"title", "status"}
-
-// Constraint traits from the model.
-var (
-	// com.amazonaws.connectcases#LayoutName: length 1..100, pattern ^.*[\S]$.
-	layoutNameShape = stringShape{minLength: 1, maxLength: 100, pattern: patternFromModel(`^.*[\S]$`)}
-	// com.amazonaws.connectcases#LayoutId: length 1..500.
-	layoutIDShape = stringShape{minLength: 1, maxLength: 500}
-	// com.amazonaws.connectcases#SectionsList: length max 1.
-	sectionsListShape = listShape{minLength: 0, maxLength: 1}
-	// FieldGroup.fields: length max 100.
-	fieldGroupFieldsShape = listShape{minLength: 0, maxLength: 100}
-	// FieldGroup.name: length max 100.
-	fieldGroupNameShape = stringShape{minLength: 0, maxLength: 100}
-)
 
 // layout is a layout as stored. A deleted layout stays, marked Deleted:
 // GetLayout still returns it, ListLayouts does not.
@@ -111,42 +96,6 @@ func (c *layoutContent) fieldIDs() []string {
 	return ids
 }
 
-// layoutContent checks the constraint traits of a LayoutContent.
-func (v *validator) layoutContent(member string, c *layoutContent) {
-	if !v.union(member, unionMembers(c.Basic != nil), "basic") {
-		return
-	}
-	for _, panel := range []struct {
-		name     string
-		sections *layoutSections
-	}{{"topPanel", c.Basic.TopPanel}, {"moreInfo", c.Basic.MoreInfo}} {
-		if panel.sections == nil {
-			continue
-		}
-		path := member + ".basic." + panel.name + ".sections"
-		v.listLength(path, len(panel.sections.Sections), sectionsListShape)
-		for i, s := range panel.sections.Sections {
-			sPath := fmt.Sprintf("%s.%d.member", path, i+1)
-			if !v.union(sPath, unionMembers(s.FieldGroup != nil), "fieldGroup") {
-				continue
-			}
-			g := s.FieldGroup
-			if g.Name != nil {
-				v.str(sPath+".fieldGroup.name", *g.Name, fieldGroupNameShape)
-			}
-			if v.required(sPath+".fieldGroup.fields", g.Fields != nil) {
-				v.listLength(sPath+".fieldGroup.fields", len(g.Fields), fieldGroupFieldsShape)
-				for j, f := range g.Fields {
-					fPath := fmt.Sprintf("%s.fieldGroup.fields.%d.member.id", sPath, j+1)
-					if v.required(fPath, f.ID != nil) {
-						v.str(fPath, *f.ID, fieldIDShape)
-					}
-				}
-			}
-		}
-	}
-}
-
 // checkLayoutContent applies the rules of the service that go beyond the
 // constraint traits: every field exists and is live, appears once, is not
 // one of the unconfigurable system fields, and the layout stays within the
@@ -208,17 +157,7 @@ func createLayout(e *Emulator, req *opRequest) (any, error) {
 	if err := req.decodeBody(&in); err != nil {
 		return nil, err
 	}
-	var v validator
-	domainID, _ := domainLabel(req, &v, "", stringShape{})
-	if v.required("name", in.Name != nil) {
-		v.str("name", *in.Name, layoutNameShape)
-	}
-	if v.required("content", in.Content != nil) {
-		v.layoutContent("content", in.Content)
-	}
-	if err := v.err(); err != nil {
-		return nil, err
-	}
+	domainID := req.label("domainId")
 
 	config, _ := e.runtimeSnapshot()
 	now := e.now().UTC().Truncate(time.Millisecond)
@@ -269,11 +208,7 @@ type getLayoutOutput struct {
 }
 
 func getLayout(e *Emulator, req *opRequest) (any, error) {
-	var v validator
-	domainID, layoutID := domainLabel(req, &v, "layoutId", layoutIDShape)
-	if err := v.err(); err != nil {
-		return nil, err
-	}
+	domainID, layoutID := req.label("domainId"), req.label("layoutId")
 	e.store.mu.RLock()
 	defer e.store.mu.RUnlock()
 	d, err := e.domainForConfig(e.store.tenant(req.call.Account, req.call.Region), domainID, false, "", "")
@@ -308,12 +243,8 @@ type listLayoutsOutput struct {
 }
 
 func listLayouts(e *Emulator, req *opRequest) (any, error) {
-	var v validator
-	domainID, _ := domainLabel(req, &v, "", stringShape{})
-	maxResults, nextToken := pageQuery(req, &v, maxResultsRange, defaultFieldsMaxResults)
-	if err := v.err(); err != nil {
-		return nil, err
-	}
+	domainID := req.label("domainId")
+	maxResults, nextToken := pageQuery(req, defaultMaxResults)
 	e.store.mu.RLock()
 	defer e.store.mu.RUnlock()
 	d, err := e.domainForConfig(e.store.tenant(req.call.Account, req.call.Region), domainID, false, "", "")
@@ -341,17 +272,7 @@ func updateLayout(e *Emulator, req *opRequest) (any, error) {
 	if err := req.decodeBody(&in); err != nil {
 		return nil, err
 	}
-	var v validator
-	domainID, layoutID := domainLabel(req, &v, "layoutId", layoutIDShape)
-	if in.Name != nil {
-		v.str("name", *in.Name, layoutNameShape)
-	}
-	if in.Content != nil {
-		v.layoutContent("content", in.Content)
-	}
-	if err := v.err(); err != nil {
-		return nil, err
-	}
+	domainID, layoutID := req.label("domainId"), req.label("layoutId")
 
 	config, _ := e.runtimeSnapshot()
 	now := e.now().UTC().Truncate(time.Millisecond)
@@ -389,11 +310,7 @@ func updateLayout(e *Emulator, req *opRequest) (any, error) {
 }
 
 func deleteLayout(e *Emulator, req *opRequest) (any, error) {
-	var v validator
-	domainID, layoutID := domainLabel(req, &v, "layoutId", layoutIDShape)
-	if err := v.err(); err != nil {
-		return nil, err
-	}
+	domainID, layoutID := req.label("domainId"), req.label("layoutId")
 	now := e.now().UTC().Truncate(time.Millisecond)
 	e.store.mu.Lock()
 	defer e.store.mu.Unlock()

@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -9,11 +10,9 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
-	"reflect"
 	"sort"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/connect-cases/terraform-provider-cases/internal/apimodel"
 )
@@ -130,53 +129,17 @@ type opRequest struct {
 func (r *opRequest) label(name string) string { return r.labels[name] }
 
 // decodeBody reads the JSON document of the request into v. An empty body
-// reads as an empty object. Malformed JSON is answered with
-// ValidationException: the model declares it for every operation, so the
-// SDK decodes it into a typed error, where AWS's own SerializationException
-// is not in the model and would surface as a generic one.
+// reads as an empty object. The dispatcher has already checked the body
+// against the operation's input shape (validateRequest), so an error here
+// means a handler's input type disagrees with the model.
 func (r *opRequest) decodeBody(v any) error {
-	if len(strings.TrimSpace(string(r.body))) == 0 {
+	if len(bytes.TrimSpace(r.body)) == 0 {
 		return nil
 	}
-	// encoding/json replaces invalid UTF-8 with U+FFFD without a word, so
-	// a name sent in another encoding would be stored changed. JSON text
-	// must be UTF-8 (RFC 8259); say so rather than guess.
-	if !utf8.Valid(r.body) {
-		return validationError("The request body is not valid UTF-8; JSON text must be encoded in UTF-8.")
+	if err := json.Unmarshal(r.body, v); err != nil {
+		return fmt.Errorf("decoding a request the model accepts: %w", err)
 	}
-	err := json.Unmarshal(r.body, v)
-	if err == nil {
-		return nil
-	}
-	var typeErr *json.UnmarshalTypeError
-	if errors.As(err, &typeErr) {
-		if typeErr.Field == "" {
-			return validationError("1 validation error detected: The request body must be a JSON object, got %s", typeErr.Value)
-		}
-		return validationError("1 validation error detected: Value at '%s' failed to satisfy constraint: Member must be a JSON %s, got %s",
-			typeErr.Field, jsonTypeName(typeErr.Type), typeErr.Value)
-	}
-	return validationError("The request body is not valid JSON: %v", err)
-}
-
-func jsonTypeName(t reflect.Type) string {
-	for t.Kind() == reflect.Pointer {
-		t = t.Elem()
-	}
-	switch t.Kind() {
-	case reflect.String:
-		return "string"
-	case reflect.Bool:
-		return "boolean"
-	case reflect.Int, reflect.Int32, reflect.Int64:
-		return "integer"
-	case reflect.Float32, reflect.Float64:
-		return "number"
-	case reflect.Slice, reflect.Array:
-		return "array"
-	default:
-		return "object"
-	}
+	return nil
 }
 
 // router matches a method and an escaped path against a route table.
@@ -300,7 +263,7 @@ func (e *Emulator) serveRoute(w http.ResponseWriter, r *http.Request, rt *router
 		// The control API needs no signature: it is for the operator of the
 		// emulator, like LocalStack's, and stays on a loopback address.
 		req.call = *call
-		out, err := e.invoke(matched.handle, req)
+		out, err := e.invoke(matched.handle, req, nil)
 		e.writeResult(w, out, err)
 		return
 	}
@@ -312,20 +275,31 @@ func (e *Emulator) serveRoute(w http.ResponseWriter, r *http.Request, rt *router
 	}
 	call.Account, call.Region = id.account, id.region
 	req.call = *call
-	e.dispatch(w, req, matched.handle)
+	e.dispatch(w, req, matched)
 }
 
 // dispatch runs one Cases operation. It is the single place every Cases
 // operation passes through with its name and tenant known, and where the
 // fault injector acts before the handler and after it has committed.
-func (e *Emulator) dispatch(w http.ResponseWriter, req *opRequest, handle operationHandler) {
+func (e *Emulator) dispatch(w http.ResponseWriter, req *opRequest, rt *route) {
 	if e.faults != nil {
 		if err := e.faults.BeforeOperation(req.ctx, req.call); err != nil {
 			e.writeResult(w, nil, err)
 			return
 		}
 	}
-	out, err := e.invoke(handle, req)
+	out, err := e.invoke(rt.handle, req, func() error {
+		// The request is checked against the model before the handler
+		// sees it; an operation the emulator does not serve answers
+		// NotImplementedException whatever the request.
+		if rt.api.handlers[rt.operation] == nil {
+			return nil
+		}
+		if apiErr := validateRequest(rt.api.service, rt.op, req); apiErr != nil {
+			return apiErr
+		}
+		return nil
+	})
 	// With a state file, a change is on disk before anything is answered.
 	if saveErr := e.saveAfter(req.call.Operation); saveErr != nil {
 		out, err = nil, saveErr
@@ -339,9 +313,10 @@ func (e *Emulator) dispatch(w http.ResponseWriter, req *opRequest, handle operat
 	e.writeResult(w, out, err)
 }
 
-// invoke runs a handler, turning a panic into InternalServerException so one
-// bad request cannot take the emulator down.
-func (e *Emulator) invoke(handle operationHandler, req *opRequest) (out any, err error) {
+// invoke runs validate (when not nil) and then, when it passes, the
+// handler, turning a panic into InternalServerException so one bad request
+// cannot take the emulator down.
+func (e *Emulator) invoke(handle operationHandler, req *opRequest, validate func() error) (out any, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			if p == http.ErrAbortHandler {
@@ -351,6 +326,11 @@ func (e *Emulator) invoke(handle operationHandler, req *opRequest) (out any, err
 			out, err = nil, NewAPIError(CodeInternalServer, "The emulator failed to process the request; see its log.")
 		}
 	}()
+	if validate != nil {
+		if err := validate(); err != nil {
+			return nil, err
+		}
+	}
 	return handle(e, req)
 }
 

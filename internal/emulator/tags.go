@@ -1,7 +1,6 @@
 package emulator
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -17,25 +16,6 @@ func (m tagMap) clone() tagMap {
 	}
 	return out
 }
-
-// Constraint traits from the model.
-var (
-	// com.amazonaws.connectcases#Arn: length 1..500.
-	arnShape = stringShape{minLength: 1, maxLength: 500}
-	// com.amazonaws.connectcases#TagKeyList: length 0..50.
-	tagKeyListShape = listShape{minLength: 0, maxLength: 50}
-	// com.amazonaws.connectcases#TagKey: length 1..128, pattern
-	// ^(?!aws:)[a-zA-Z+-=._:/]+$. RE2 has no look-ahead, so the "(?!aws:)"
-	// prefix rule is checked in code. "+-=" is a range (U+002B..U+003D),
-	// which also admits digits, ',' ';' '<'; the class is used as written.
-	tagKeyShape = stringShape{minLength: 1, maxLength: 128, pattern: &modelPattern{
-		source: `^(?!aws:)[a-zA-Z+-=._:/]+$`,
-		match: func(key string) bool {
-			return !strings.HasPrefix(key, "aws:") && tagKeyCharacters.MatchString(key)
-		},
-	}}
-	tagKeyCharacters = regexp.MustCompile(`^[a-zA-Z+-=._:/]+$`)
-)
 
 // findTaggable returns the tags of the resource arn names in the tenant, or
 // nil when the tenant has no such resource. ARNs of other accounts or
@@ -75,27 +55,14 @@ func resourceTypeOf(arn string) string {
 	return "Resource"
 }
 
-// arnLabel validates the {arn} label.
-func arnLabel(req *opRequest) (string, *validator) {
-	arn := req.label("arn")
-	v := &validator{}
-	v.str("arn", arn, arnShape)
-	return arn, v
-}
-
 type tagResourceInput struct {
 	Tags tagMap `json:"tags"`
 }
 
 func tagResource(e *Emulator, req *opRequest) (any, error) {
-	arn, v := arnLabel(req)
+	arn := req.label("arn")
 	var in tagResourceInput
 	if err := req.decodeBody(&in); err != nil {
-		return nil, err
-	}
-	// The Tags map constrains neither keys nor values in the model.
-	v.required("tags", in.Tags != nil)
-	if err := v.err(); err != nil {
 		return nil, err
 	}
 
@@ -115,16 +82,8 @@ func tagResource(e *Emulator, req *opRequest) (any, error) {
 }
 
 func untagResource(e *Emulator, req *opRequest) (any, error) {
-	arn, v := arnLabel(req)
-	keys, present := req.query["tagKeys"]
-	// tagKeys is a required httpQuery list. An empty list goes on the wire
-	// as no tagKeys parameter at all, so it reads as the missing member.
-	if v.required("tagKeys", present) {
-		v.list("tagKeys", keys, tagKeyListShape, tagKeyShape)
-	}
-	if err := v.err(); err != nil {
-		return nil, err
-	}
+	arn := req.label("arn")
+	keys := req.query["tagKeys"]
 
 	e.store.mu.Lock()
 	defer e.store.mu.Unlock()
@@ -143,10 +102,7 @@ type listTagsForResourceOutput struct {
 }
 
 func listTagsForResource(e *Emulator, req *opRequest) (any, error) {
-	arn, v := arnLabel(req)
-	if err := v.err(); err != nil {
-		return nil, err
-	}
+	arn := req.label("arn")
 	e.store.mu.RLock()
 	defer e.store.mu.RUnlock()
 	tags := e.store.tenant(req.call.Account, req.call.Region).findTaggable(arn)
