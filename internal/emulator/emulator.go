@@ -26,9 +26,13 @@
 //   - Emulator.dispatch, the one place every Cases operation passes with its
 //     name and tenant known, where a FaultInjector acts before the handler
 //     and after it has committed.
-//   - The handler: model validation (validate.go; malformed JSON, or a body
-//     that is not UTF-8, is a 400 ValidationException too), then the
-//     operation on the store under its lock.
+//   - Validation of the request against the operation's input shape in the
+//     generated model (validate.go; malformed JSON, or a body that is not
+//     UTF-8, is a 400 ValidationException too), then the handler: the
+//     operation's semantic checks and its work on the store under its
+//     lock. An error the operation does not declare (and that is not
+//     common) is a bug: it is logged, recorded and answered as
+//     InternalServerException (declared.go).
 //   - With a state file (persist.go), the store is written durably before
 //     the answer; then the fault rules (faults.go) may still replace the
 //     answer of a change that was made.

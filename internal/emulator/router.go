@@ -300,6 +300,9 @@ func (e *Emulator) dispatch(w http.ResponseWriter, req *opRequest, rt *route) {
 		}
 		return nil
 	})
+	if err != nil {
+		err = e.requireDeclared(rt, req, err)
+	}
 	// With a state file, a change is on disk before anything is answered.
 	if saveErr := e.saveAfter(req.call.Operation); saveErr != nil {
 		out, err = nil, saveErr

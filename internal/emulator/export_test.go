@@ -14,3 +14,15 @@ func AddFieldReferrerForTest(users func(domainID, fieldID string) []string) (rem
 	})
 	return func() { domainEntities = saved }
 }
+
+// ImplementedOperations returns the names of the Cases operations the
+// emulator serves, sorted.
+func ImplementedOperations() []string {
+	var names []string
+	for _, name := range casesAPI.service.OperationNames() {
+		if casesAPI.handlers[name] != nil {
+			names = append(names, name)
+		}
+	}
+	return names
+}
