@@ -51,6 +51,9 @@ type domain struct {
 	// EventConfiguration is the case event configuration
 	// (case_event_configuration.go); nil until it is first put.
 	EventConfiguration *eventBridgeConfiguration `json:"eventConfiguration,omitempty"`
+	// Cases by case id (case.go), their related items and audit history
+	// inside them.
+	Cases map[string]*caseRecord `json:"cases,omitempty"`
 }
 
 func domainARN(region, account, id string) string {
