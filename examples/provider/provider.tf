@@ -29,6 +29,7 @@ provider "cases" {
 
   endpoints {
     connectcases = "http://127.0.0.1:4590"
+    connect      = "http://127.0.0.1:4590" # Amazon Connect, for cases_instance_association
   }
 }
 

@@ -63,6 +63,7 @@ func controlGetConfig(e *Emulator, _ *opRequest) (any, error) {
 // their current value.
 type runtimeConfigPatch struct {
 	ActivationDelay         *Duration    `json:"activationDelay"`
+	InstanceActivationDelay *Duration    `json:"instanceActivationDelay"`
 	FailCreationNamePattern *string      `json:"failCreationNamePattern"`
 	Quotas                  *quotasPatch `json:"quotas"`
 	// RateLimits, when present, replaces the rate limits whole: null or
@@ -80,11 +81,16 @@ type quotasPatch struct {
 	TemplatesPerDomain      *int `json:"templatesPerDomain"`
 	OptionsPerField         *int `json:"optionsPerField"`
 	FieldsPerLayout         *int `json:"fieldsPerLayout"`
+
+	InstancesPerAccountRegion *int `json:"instancesPerAccountRegion"`
 }
 
 func (p runtimeConfigPatch) applyTo(c RuntimeConfig) RuntimeConfig {
 	if p.ActivationDelay != nil {
 		c.ActivationDelay = *p.ActivationDelay
+	}
+	if p.InstanceActivationDelay != nil {
+		c.InstanceActivationDelay = *p.InstanceActivationDelay
 	}
 	if p.FailCreationNamePattern != nil {
 		c.FailCreationNamePattern = *p.FailCreationNamePattern
@@ -103,6 +109,7 @@ func (p runtimeConfigPatch) applyTo(c RuntimeConfig) RuntimeConfig {
 			{q.TemplatesPerDomain, &c.Quotas.TemplatesPerDomain},
 			{q.OptionsPerField, &c.Quotas.OptionsPerField},
 			{q.FieldsPerLayout, &c.Quotas.FieldsPerLayout},
+			{q.InstancesPerAccountRegion, &c.Quotas.InstancesPerAccountRegion},
 		} {
 			if m.patch != nil {
 				*m.value = *m.patch

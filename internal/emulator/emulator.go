@@ -59,6 +59,9 @@ type Quotas struct {
 	TemplatesPerDomain      int `json:"templatesPerDomain"`
 	OptionsPerField         int `json:"optionsPerField"`
 	FieldsPerLayout         int `json:"fieldsPerLayout"`
+	// InstancesPerAccountRegion bounds the Amazon Connect instances of a
+	// tenant (connect_instance.go).
+	InstancesPerAccountRegion int `json:"instancesPerAccountRegion"`
 }
 
 // Default quotas: Amazon Connect Cases service quotas.
@@ -110,6 +113,9 @@ func (d *Duration) UnmarshalJSON(data []byte) error {
 type RuntimeConfig struct {
 	// ActivationDelay is how long a new domain reports CreationInProgress.
 	ActivationDelay Duration `json:"activationDelay"`
+	// InstanceActivationDelay is how long a new Connect instance reports
+	// CREATION_IN_PROGRESS.
+	InstanceActivationDelay Duration `json:"instanceActivationDelay"`
 	// FailCreationNamePattern is an RE2 expression: a domain whose name
 	// matches it ends CreationFailed instead of Active. "" never fails.
 	FailCreationNamePattern string `json:"failCreationNamePattern"`
@@ -122,7 +128,8 @@ type RuntimeConfig struct {
 // DefaultRuntimeConfig returns the configuration the command starts with.
 func DefaultRuntimeConfig() RuntimeConfig {
 	return RuntimeConfig{
-		ActivationDelay: Duration(DefaultActivationDelay),
+		ActivationDelay:         Duration(DefaultActivationDelay),
+		InstanceActivationDelay: Duration(DefaultInstanceActivationDelay),
 		Quotas: Quotas{
 			DomainsPerAccountRegion: DefaultDomainsPerAccountRegion,
 			FieldsPerDomain:         DefaultFieldsPerDomain,
@@ -130,6 +137,8 @@ func DefaultRuntimeConfig() RuntimeConfig {
 			TemplatesPerDomain:      DefaultTemplatesPerDomain,
 			OptionsPerField:         DefaultOptionsPerField,
 			FieldsPerLayout:         DefaultFieldsPerLayout,
+
+			InstancesPerAccountRegion: DefaultInstancesPerAccountRegion,
 		},
 	}
 }
@@ -149,6 +158,7 @@ func (c RuntimeConfig) withDefaultQuotas() RuntimeConfig {
 	fill(&c.Quotas.TemplatesPerDomain, defaults.TemplatesPerDomain)
 	fill(&c.Quotas.OptionsPerField, defaults.OptionsPerField)
 	fill(&c.Quotas.FieldsPerLayout, defaults.FieldsPerLayout)
+	fill(&c.Quotas.InstancesPerAccountRegion, defaults.InstancesPerAccountRegion)
 	return c
 }
 
@@ -177,6 +187,9 @@ func (c RuntimeConfig) compile() (*regexp.Regexp, error) {
 	if c.ActivationDelay < 0 {
 		return nil, fmt.Errorf("activationDelay must not be negative, got %s", c.ActivationDelay)
 	}
+	if c.InstanceActivationDelay < 0 {
+		return nil, fmt.Errorf("instanceActivationDelay must not be negative, got %s", c.InstanceActivationDelay)
+	}
 	for name, v := range map[string]int{
 		"domainsPerAccountRegion": c.Quotas.DomainsPerAccountRegion,
 		"fieldsPerDomain":         c.Quotas.FieldsPerDomain,
@@ -184,6 +197,8 @@ func (c RuntimeConfig) compile() (*regexp.Regexp, error) {
 		"templatesPerDomain":      c.Quotas.TemplatesPerDomain,
 		"optionsPerField":         c.Quotas.OptionsPerField,
 		"fieldsPerLayout":         c.Quotas.FieldsPerLayout,
+
+		"instancesPerAccountRegion": c.Quotas.InstancesPerAccountRegion,
 	} {
 		if v < 0 {
 			return nil, fmt.Errorf("quotas.%s must not be negative, got %d", name, v)
@@ -237,12 +252,14 @@ type Options struct {
 
 // Emulator serves the Cases API. It is safe for concurrent use.
 type Emulator struct {
-	log     *slog.Logger
-	now     func() time.Time
-	auth    *authenticator
-	faults  FaultInjector
-	cases   *router // Cases API operations
-	control *router // /_emulator/ endpoints
+	log    *slog.Logger
+	now    func() time.Time
+	auth   *authenticator
+	faults FaultInjector
+	cases  *router // Cases API operations
+	// connectRoutes serves the Connect subset (connect.go).
+	connectRoutes *connectRouter
+	control       *router // /_emulator/ endpoints
 
 	configMu       sync.RWMutex
 	runtime        RuntimeConfig
@@ -309,6 +326,9 @@ func New(opts Options) (*Emulator, error) {
 	}
 	e.faults = faultChain{engine: e.faultRules, extra: opts.Faults}
 	e.cases = newRouter(casesAPI.routes())
+	if e.connectRoutes, err = newConnectRouter(connectModel, connectHandlers); err != nil {
+		return nil, err
+	}
 	e.control = newRouter(controlRoutes()...)
 	if opts.StateFile != "" {
 		// Writing at once proves the file can be written, so a bad path is
@@ -385,6 +405,9 @@ type TenantSnapshot struct {
 	Account string           `json:"account"`
 	Region  string           `json:"region"`
 	Domains []DomainSnapshot `json:"domains"`
+	// ConnectInstances are the tenant's Amazon Connect instances with their
+	// integration associations.
+	ConnectInstances []InstanceSnapshot `json:"connectInstances"`
 }
 
 // StateSnapshot is everything the emulator holds, as GET /_emulator/state
@@ -401,7 +424,8 @@ func (e *Emulator) Domains(account, region string) []DomainSnapshot {
 	return snapshotDomains(e.store.tenant(account, region).sortedDomains(), now)
 }
 
-// State returns every tenant that holds at least one domain, ordered by
+// State returns every tenant that holds at least one domain or Connect
+// instance, ordered by
 // account and region.
 func (e *Emulator) State() StateSnapshot {
 	now := e.now()
@@ -409,13 +433,14 @@ func (e *Emulator) State() StateSnapshot {
 	defer e.store.mu.RUnlock()
 	state := StateSnapshot{Tenants: []TenantSnapshot{}}
 	for _, t := range e.store.sortedTenants() {
-		if len(t.Domains) == 0 {
+		if len(t.Domains) == 0 && len(t.ConnectInstances) == 0 {
 			continue
 		}
 		state.Tenants = append(state.Tenants, TenantSnapshot{
-			Account: t.Account,
-			Region:  t.Region,
-			Domains: snapshotDomains(t.sortedDomains(), now),
+			Account:          t.Account,
+			Region:           t.Region,
+			Domains:          snapshotDomains(t.sortedDomains(), now),
+			ConnectInstances: snapshotInstances(t, now),
 		})
 	}
 	return state

@@ -240,6 +240,11 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		e.serveRoute(rec, r, e.control, &call, false)
 		return
 	}
+	if isConnectRequest(r) {
+		// Signed for the Connect API (connect.go), whose paths overlap.
+		e.serveConnect(rec, r, &call)
+		return
+	}
 	e.serveRoute(rec, r, e.cases, &call, true)
 }
 

@@ -12,6 +12,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/credentials/stscreds"
+	"github.com/aws/aws-sdk-go-v2/service/connect"
 	"github.com/aws/aws-sdk-go-v2/service/connectcases"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -58,6 +59,7 @@ type assumeRoleModel struct {
 
 type endpointsModel struct {
 	ConnectCases types.String `tfsdk:"connectcases"`
+	Connect      types.String `tfsdk:"connect"`
 	STS          types.String `tfsdk:"sts"`
 }
 
@@ -67,7 +69,7 @@ type defaultTagsModel struct {
 
 // newClient resolves the AWS configuration once, the way every AWS tool
 // does (arguments, then AWS_* environment, then shared files), and builds
-// the Cases client that all resources share.
+// the Cases and Connect clients that all resources share.
 func newClient(ctx context.Context, m providerModel, version string) (*conns.Client, diag.Diagnostics) {
 	var diags diag.Diagnostics
 
@@ -161,6 +163,14 @@ func newClient(ctx context.Context, m providerModel, version string) (*conns.Cli
 		o.APIOptions = append(o.APIOptions, ratecontrol.AddMiddleware(limiter))
 	})
 
+	// The Connect client shares the configuration: same credentials, region
+	// and retryer; only the endpoint may differ.
+	connectClient := connect.NewFromConfig(cfg, func(o *connect.Options) {
+		if m.Endpoints != nil && m.Endpoints.Connect.ValueString() != "" {
+			o.BaseEndpoint = aws.String(m.Endpoints.Connect.ValueString())
+		}
+	})
+
 	defaultTags := map[string]string{}
 	if m.DefaultTags != nil {
 		for k, v := range m.DefaultTags.Tags {
@@ -179,6 +189,7 @@ func newClient(ctx context.Context, m providerModel, version string) (*conns.Cli
 	})
 	return &conns.Client{
 		Cases:       client,
+		Connect:     connectClient,
 		Region:      cfg.Region,
 		DefaultTags: defaultTags,
 		StatusPolls: poll.NewPacer(poll.DefaultMinSpacing),
@@ -251,6 +262,7 @@ func (m providerModel) unknownArguments() []string {
 	check("burst", m.Burst)
 	if m.Endpoints != nil {
 		check("endpoints.connectcases", m.Endpoints.ConnectCases)
+		check("endpoints.connect", m.Endpoints.Connect)
 		check("endpoints.sts", m.Endpoints.STS)
 	}
 	if m.AssumeRole != nil {

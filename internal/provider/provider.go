@@ -134,10 +134,15 @@ func (p *casesProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp
 				},
 			},
 			"endpoints": schema.SingleNestedBlock{
-				MarkdownDescription: "Custom service endpoints, e.g. the local Cases emulator. Defaults to `AWS_ENDPOINT_URL_CONNECTCASES` / `AWS_ENDPOINT_URL_STS`.",
+				MarkdownDescription: "Custom service endpoints, e.g. the local Cases emulator. Defaults to `AWS_ENDPOINT_URL_CONNECTCASES` / `AWS_ENDPOINT_URL_CONNECT` / `AWS_ENDPOINT_URL_STS`.",
 				Attributes: map[string]schema.Attribute{
 					"connectcases": schema.StringAttribute{
 						MarkdownDescription: "Endpoint URL of the Cases API, e.g. `http://127.0.0.1:4590`.",
+						Optional:            true,
+						Validators:          []validator.String{validators.HTTPURL()},
+					},
+					"connect": schema.StringAttribute{
+						MarkdownDescription: "Endpoint URL of the Amazon Connect API, used by `cases_instance_association`, e.g. `http://127.0.0.1:4590` (the emulator serves both).",
 						Optional:            true,
 						Validators:          []validator.String{validators.HTTPURL()},
 					},

@@ -48,6 +48,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	listen := flags.String("listen", "127.0.0.1:4590", "`address` to listen on; port 0 picks a free port")
 	allowRemote := flags.Bool("allow-remote", false, "allow a -listen address other than loopback")
 	activationDelay := flags.Duration("activation-delay", emulator.DefaultActivationDelay, "how long a new domain stays CreationInProgress")
+	instanceActivationDelay := flags.Duration("instance-activation-delay", emulator.DefaultInstanceActivationDelay, "how long a new Amazon Connect instance stays CREATION_IN_PROGRESS")
 	failPattern := flags.String("fail-creation-name-pattern", "", "RE2 `pattern`: domains whose name matches end CreationFailed")
 	domainQuota := flags.Int("domain-quota", emulator.DefaultDomainsPerAccountRegion, "domains per account and region")
 	stateFile := flags.String("state-file", "", "`path` to persist state in: loaded at start, every change written before it is answered")
@@ -106,6 +107,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	runtime := emulator.DefaultRuntimeConfig()
 	runtime.RateLimits = limits
 	runtime.ActivationDelay = emulator.Duration(*activationDelay)
+	runtime.InstanceActivationDelay = emulator.Duration(*instanceActivationDelay)
 	runtime.FailCreationNamePattern = *failPattern
 	runtime.Quotas.DomainsPerAccountRegion = *domainQuota
 	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
