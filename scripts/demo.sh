@@ -8,8 +8,11 @@
 # changes, destroy. Act one is examples/demo (two domains); act two is
 # examples/complete-domain (a whole domain configuration: fields, options,
 # layouts, a case rule, templates, event configuration), whose destroy must
-# leave an empty state. The emulator is always stopped and the scratch
-# directory removed on exit. Any failure exits non-zero.
+# leave an empty state. Act three onboards: bin/connect-instance creates an
+# Amazon Connect instance in the emulator through its Connect API (stock SDK),
+# then examples/onboarding creates a domain and associates it with that
+# instance. The emulator is always stopped and the scratch directory removed
+# on exit. Any failure exits non-zero.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -17,7 +20,7 @@ cd "$root"
 export PATH="$root/bin:$PATH" CHECKPOINT_DISABLE=1
 
 emulator_bin="$root/bin/cases-emulator"
-for f in "$emulator_bin" "$root/bin/terraform-provider-cases"; do
+for f in "$emulator_bin" "$root/bin/terraform-provider-cases" "$root/bin/connect-instance"; do
   [[ -x "$f" ]] || { echo "==> $f is missing: run 'make build' (or 'make demo')" >&2; exit 1; }
 done
 command -v terraform >/dev/null || { echo "==> terraform not found: run 'make terraform'" >&2; exit 1; }
@@ -53,8 +56,8 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 # 1. Emulator on a free port; its first stdout line names the URL.
-echo "==> starting the emulator: bin/cases-emulator -listen 127.0.0.1:0 -activation-delay 2s"
-"$emulator_bin" -listen 127.0.0.1:0 -activation-delay 2s >"$tmp/emulator.out" 2>"$tmp/emulator.log" &
+echo "==> starting the emulator: bin/cases-emulator -listen 127.0.0.1:0 -activation-delay 2s -instance-activation-delay 2s"
+"$emulator_bin" -listen 127.0.0.1:0 -activation-delay 2s -instance-activation-delay 2s >"$tmp/emulator.out" 2>"$tmp/emulator.log" &
 emulator_pid=$!
 
 url=""
@@ -87,7 +90,7 @@ echo "==> CLI config with dev_overrides: registry.terraform.io/connect-cases/cas
 # The emulator accepts any well-formed SigV4 signature; clear anything that
 # could send the provider elsewhere (a profile, a session token).
 unset AWS_PROFILE AWS_DEFAULT_PROFILE AWS_SESSION_TOKEN AWS_ENDPOINT_URL AWS_IGNORE_CONFIGURED_ENDPOINT_URLS
-export AWS_ENDPOINT_URL_CONNECTCASES="$url" AWS_REGION=us-west-2 \
+export AWS_ENDPOINT_URL_CONNECTCASES="$url" AWS_ENDPOINT_URL_CONNECT="$url" AWS_REGION=us-west-2 \
   AWS_ACCESS_KEY_ID=demo AWS_SECRET_ACCESS_KEY=demo AWS_EC2_METADATA_DISABLED=true
 
 nocolor=""
@@ -153,3 +156,48 @@ if [[ "$left" != "0" ]]; then
   exit 1
 fi
 echo "==> destroyed: $count resources, state empty"
+
+# 5. Act three: onboarding. An Amazon Connect instance made through the
+#    emulator's Connect API, then a domain associated with it declaratively.
+echo "==> act three: examples/onboarding"
+echo "==> bin/connect-instance -alias demo-center (CreateInstance, then DescribeInstance until ACTIVE)"
+instance_id="$("$root/bin/connect-instance" -alias demo-center)"
+echo "==> Connect instance $instance_id is ACTIVE"
+
+work="$tmp/onboarding"
+mkdir -p "$work"
+cp "$root"/examples/onboarding/*.tf "$work/"
+cd "$work"
+export TF_VAR_connect_instance_id="$instance_id"
+
+echo "==> terraform apply (a Cases domain, then its association with the instance)"
+terraform apply -auto-approve -input=false -compact-warnings ${nocolor:+"$nocolor"}
+
+echo "==> terraform output"
+terraform output ${nocolor:+"$nocolor"}
+
+# associations prints the instance's integration associations as the
+# emulator's control API reports them (GET /_emulator/state), one a line.
+associations() {
+  curl -fsS --max-time 2 "$url/_emulator/state" |
+    jq -r '.tenants[].connectInstances[] | .instanceId as $i | .instanceStatus as $s
+      | .integrationAssociations[] | "    instance \($i) \($s) -> \(.integrationType) \(.integrationArn)"'
+}
+if command -v jq >/dev/null; then
+  echo "==> the emulator's view (GET /_emulator/state)"
+  associations
+fi
+
+check_plan_empty
+
+echo "==> terraform destroy"
+terraform destroy -auto-approve -input=false -compact-warnings ${nocolor:+"$nocolor"}
+if command -v jq >/dev/null; then
+  left="$(associations | wc -l | tr -d ' ')"
+  if [[ "$left" != "0" ]]; then
+    echo "==> ERROR: $left integration associations left after destroy" >&2
+    associations >&2
+    exit 1
+  fi
+fi
+echo "==> destroyed: the instance has no Cases domain association left"

@@ -19,6 +19,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/aws-sdk-go-v2/service/connect"
+	connecttypes "github.com/aws/aws-sdk-go-v2/service/connect/types"
 	"github.com/aws/aws-sdk-go-v2/service/connectcases"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
@@ -48,8 +50,13 @@ const (
 	FailCreationPrefix = ResourcePrefix + "-fail-"
 
 	// DefaultActivationDelay keeps the CreationInProgress -> Active path
-	// exercised while tests stay quick.
+	// exercised while tests stay quick; Connect instances use it too.
 	DefaultActivationDelay = 300 * time.Millisecond
+
+	// ConnectInstanceEnv names an existing Amazon Connect instance for the
+	// tests that need one on AWS (creating instances there takes minutes and
+	// is limited to 2 per account); without it they are skipped on AWS.
+	ConnectInstanceEnv = "CASES_ACC_CONNECT_INSTANCE_ID"
 )
 
 // ProtoV6ProviderFactories serves the provider in-process to the terraform
@@ -78,7 +85,10 @@ type Target struct {
 	// Client reaches the same API as the provider, for checks and for
 	// changing things behind Terraform's back.
 	Client *connectcases.Client
-	Region string
+	// Connect reaches the Amazon Connect API of the same target, with the
+	// same credentials and region.
+	Connect *connect.Client
+	Region  string
 
 	requests *requestLog
 }
@@ -94,11 +104,12 @@ func NewTarget(t *testing.T, configure ...func(*emulator.Options)) *Target {
 		if err != nil {
 			t.Fatalf("loading AWS config: %v", err)
 		}
-		return &Target{Client: connectcases.NewFromConfig(cfg), Region: cfg.Region}
+		return &Target{Client: connectcases.NewFromConfig(cfg), Connect: connect.NewFromConfig(cfg), Region: cfg.Region}
 	}
 
 	opts := emulator.Options{Runtime: emulator.DefaultRuntimeConfig()}
 	opts.Runtime.ActivationDelay = emulator.Duration(DefaultActivationDelay)
+	opts.Runtime.InstanceActivationDelay = emulator.Duration(DefaultActivationDelay)
 	opts.Runtime.FailCreationNamePattern = "^" + FailCreationPrefix
 	for _, f := range configure {
 		f(&opts)
@@ -116,7 +127,57 @@ func NewTarget(t *testing.T, configure ...func(*emulator.Options)) *Target {
 		BaseEndpoint: aws.String(srv.URL),
 		Credentials:  credentials.NewStaticCredentialsProvider(EmulatorAccount, emulatorSecretKey, ""),
 	})
-	return &Target{Emulator: emu, URL: srv.URL, Client: client, Region: EmulatorRegion, requests: log}
+	connectClient := connect.New(connect.Options{
+		Region:       EmulatorRegion,
+		BaseEndpoint: aws.String(srv.URL),
+		Credentials:  credentials.NewStaticCredentialsProvider(EmulatorAccount, emulatorSecretKey, ""),
+	})
+	return &Target{Emulator: emu, URL: srv.URL, Client: client, Connect: connectClient, Region: EmulatorRegion, requests: log}
+}
+
+// ConnectInstance returns the ID of an ACTIVE Amazon Connect instance for
+// the test: on the emulator a new one, created through the Connect API; on
+// AWS the one ConnectInstanceEnv names (the test is skipped without it).
+func (tg *Target) ConnectInstance(t *testing.T) string {
+	t.Helper()
+	if tg.Emulator == nil {
+		id := os.Getenv(ConnectInstanceEnv)
+		if id == "" {
+			t.Skipf("needs an Amazon Connect instance on AWS: set %s", ConnectInstanceEnv)
+		}
+		return id
+	}
+	return tg.CreateConnectInstance(t, RandomName("ci"))
+}
+
+// CreateConnectInstance creates an instance with alias through the Connect
+// API and waits until it is ACTIVE.
+func (tg *Target) CreateConnectInstance(t *testing.T, alias string) string {
+	t.Helper()
+	ctx := context.Background()
+	out, err := tg.Connect.CreateInstance(ctx, &connect.CreateInstanceInput{
+		IdentityManagementType: connecttypes.DirectoryTypeConnectManaged,
+		InstanceAlias:          aws.String(alias),
+		InboundCallsEnabled:    aws.Bool(true),
+		OutboundCallsEnabled:   aws.Bool(true),
+	})
+	if err != nil {
+		t.Fatalf("CreateInstance(%s): %v", alias, err)
+	}
+	deadline := time.Now().Add(time.Minute)
+	for {
+		got, err := tg.Connect.DescribeInstance(ctx, &connect.DescribeInstanceInput{InstanceId: out.Id})
+		if err != nil {
+			t.Fatalf("DescribeInstance(%s): %v", aws.ToString(out.Id), err)
+		}
+		if got.Instance.InstanceStatus == connecttypes.InstanceStatusActive {
+			return aws.ToString(out.Id)
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("instance %s is still %s after a minute", aws.ToString(out.Id), got.Instance.InstanceStatus)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
 }
 
 // RequireEmulator skips a test that needs the emulator's controls.
@@ -128,21 +189,28 @@ func (tg *Target) RequireEmulator(t *testing.T) {
 }
 
 // ProviderConfig returns a provider block for this target; body is added
-// inside it (for example a default_tags block).
+// inside it (for example a default_tags block). Against the emulator,
+// which does not limit rates unless a test asks it to, the provider's own
+// rate limiter is set far above what a test sends: it stays on every
+// request's path without slowing the tests to the service's 2 requests
+// per second.
 func (tg *Target) ProviderConfig(body string) string {
 	if tg.Emulator == nil {
 		return fmt.Sprintf("provider \"cases\" {\n%s\n}\n", body)
 	}
 	return fmt.Sprintf(`provider "cases" {
-  region     = %q
-  access_key = %q
-  secret_key = %q
+  region              = %q
+  access_key          = %q
+  secret_key          = %q
+  requests_per_second = 1000
+  burst               = 1000
   endpoints {
     connectcases = %q
+    connect      = %q
   }
 %s
 }
-`, tg.Region, EmulatorAccount, emulatorSecretKey, tg.URL, body)
+`, tg.Region, EmulatorAccount, emulatorSecretKey, tg.URL, tg.URL, body)
 }
 
 // APIRequests returns how many Cases API requests (control API excluded)

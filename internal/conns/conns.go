@@ -1,8 +1,10 @@
 // Package conns holds what the provider's Configure builds once and hands to
-// every resource and data source: the Cases client and provider-wide settings.
+// every resource and data source: the Cases and Connect clients and
+// provider-wide settings.
 package conns
 
 import (
+	"github.com/aws/aws-sdk-go-v2/service/connect"
 	"github.com/aws/aws-sdk-go-v2/service/connectcases"
 
 	"github.com/connect-cases/terraform-provider-cases/internal/poll"
@@ -11,6 +13,9 @@ import (
 // Client is the provider data passed to resources and data sources.
 type Client struct {
 	Cases *connectcases.Client
+	// Connect reaches the Amazon Connect API (integration associations),
+	// from the same AWS configuration.
+	Connect *connect.Client
 	// Region the client is bound to; import by ARN checks it.
 	Region string
 	// DefaultTags from the provider block, merged under every resource's tags.

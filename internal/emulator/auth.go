@@ -113,6 +113,12 @@ type sigV4Authorization struct {
 // unsigned request gets 403 MissingAuthenticationTokenException, the code
 // and status AWS answers when the header is absent.
 func (a *authenticator) authenticate(r *http.Request, body []byte) (identity, *APIError) {
+	return a.authenticateService(r, body, signingService)
+}
+
+// authenticateService is authenticate for the API whose SigV4 signing name
+// is service ("cases", or "connect" for the Connect subset).
+func (a *authenticator) authenticateService(r *http.Request, body []byte, service string) (identity, *APIError) {
 	header := r.Header.Get("Authorization")
 	if header == "" {
 		return identity{}, NewAPIError(CodeMissingAuthenticationToken, "Missing Authentication Token")
@@ -129,7 +135,7 @@ func (a *authenticator) authenticate(r *http.Request, body []byte) (identity, *A
 	if err != nil {
 		return identity{}, NewAPIError(CodeIncompleteSignature, fmt.Sprintf("X-Amz-Date '%s' is not in the ISO 8601 basic format %s.", amzDate, amzDateFormat))
 	}
-	if apiErr := auth.checkScope(signingTime); apiErr != nil {
+	if apiErr := auth.checkScope(service, signingTime); apiErr != nil {
 		return identity{}, apiErr
 	}
 	id := identity{accessKeyID: auth.accessKeyID, account: AccountForAccessKey(auth.accessKeyID), region: auth.region}
@@ -198,9 +204,9 @@ func parseAuthorization(header string) (sigV4Authorization, *APIError) {
 
 // checkScope applies the credential scope rules AWS applies before looking
 // at the signature.
-func (auth sigV4Authorization) checkScope(signingTime time.Time) *APIError {
-	if auth.service != signingService {
-		return NewAPIError(CodeInvalidSignature, fmt.Sprintf("Credential should be scoped to correct service: '%s'.", signingService))
+func (auth sigV4Authorization) checkScope(service string, signingTime time.Time) *APIError {
+	if auth.service != service {
+		return NewAPIError(CodeInvalidSignature, fmt.Sprintf("Credential should be scoped to correct service: '%s'.", service))
 	}
 	if auth.terminator != scopeTerminator {
 		return NewAPIError(CodeInvalidSignature, fmt.Sprintf("Credential should be scoped with a valid terminator: '%s', not '%s'.", scopeTerminator, auth.terminator))
@@ -277,7 +283,7 @@ func (a *authenticator) expectedSignature(r *http.Request, auth sigV4Authorizati
 		}
 	}
 	credentials := aws.Credentials{AccessKeyID: auth.accessKeyID, SecretAccessKey: secret}
-	if err := a.signer.SignHTTP(context.Background(), credentials, clone, payloadHash, signingService, auth.region, signingTime); err != nil {
+	if err := a.signer.SignHTTP(context.Background(), credentials, clone, payloadHash, auth.service, auth.region, signingTime); err != nil {
 		return "", err
 	}
 	resigned, apiErr := parseAuthorization(clone.Header.Get("Authorization"))

@@ -20,6 +20,8 @@ import (
 //	GET  /_emulator/events  -> {"events":[...]}: the case events kept, oldest
 //	                           first (?domainId=, ?account=, ?region=, ?eventType=)
 //	DELETE /_emulator/events -> {"status":"ok"}; kept events gone (?domainId= for one domain)
+//	GET  /_emulator/metrics -> Metrics (requests admitted and throttled per operation)
+//	DELETE /_emulator/metrics -> Metrics with every counter at zero
 //
 // Errors use the Cases wire format (ValidationException for a bad config).
 func controlRoutes() [][]route {
@@ -34,6 +36,8 @@ func controlRoutes() [][]route {
 		{method: http.MethodDelete, path: controlPrefix + "faults", operation: "DeleteFaults", handle: controlDeleteFaults},
 		{method: http.MethodGet, path: controlPrefix + "events", operation: "GetEvents", handle: controlGetEvents},
 		{method: http.MethodDelete, path: controlPrefix + "events", operation: "DeleteEvents", handle: controlDeleteEvents},
+		{method: http.MethodGet, path: controlPrefix + "metrics", operation: "GetMetrics", handle: controlGetMetrics},
+		{method: http.MethodDelete, path: controlPrefix + "metrics", operation: "DeleteMetrics", handle: controlDeleteMetrics},
 	}}
 }
 
@@ -64,8 +68,15 @@ func controlGetConfig(e *Emulator, _ *opRequest) (any, error) {
 // their current value.
 type runtimeConfigPatch struct {
 	ActivationDelay         *Duration    `json:"activationDelay"`
+	InstanceActivationDelay *Duration    `json:"instanceActivationDelay"`
 	FailCreationNamePattern *string      `json:"failCreationNamePattern"`
 	Quotas                  *quotasPatch `json:"quotas"`
+	// RateLimits, when present, replaces the rate limits whole: null or
+	// {"profile":"off"} turns them off, {"profile":"service-defaults"}
+	// selects that profile.
+	RateLimits json.RawMessage `json:"rateLimits"`
+
+	rateLimits *RateLimits // RateLimits parsed
 }
 
 type quotasPatch struct {
@@ -79,14 +90,22 @@ type quotasPatch struct {
 	FilesPerCase            *int `json:"filesPerCase"`
 	SLAsPerCase             *int `json:"slasPerCase"`
 	FieldsPerRelatedItem    *int `json:"fieldsPerRelatedItem"`
+
+	InstancesPerAccountRegion *int `json:"instancesPerAccountRegion"`
 }
 
 func (p runtimeConfigPatch) applyTo(c RuntimeConfig) RuntimeConfig {
 	if p.ActivationDelay != nil {
 		c.ActivationDelay = *p.ActivationDelay
 	}
+	if p.InstanceActivationDelay != nil {
+		c.InstanceActivationDelay = *p.InstanceActivationDelay
+	}
 	if p.FailCreationNamePattern != nil {
 		c.FailCreationNamePattern = *p.FailCreationNamePattern
+	}
+	if len(p.RateLimits) > 0 {
+		c.RateLimits = p.rateLimits
 	}
 	if q := p.Quotas; q != nil {
 		for _, m := range []struct {
@@ -103,6 +122,7 @@ func (p runtimeConfigPatch) applyTo(c RuntimeConfig) RuntimeConfig {
 			{q.FilesPerCase, &c.Quotas.FilesPerCase},
 			{q.SLAsPerCase, &c.Quotas.SLAsPerCase},
 			{q.FieldsPerRelatedItem, &c.Quotas.FieldsPerRelatedItem},
+			{q.InstancesPerAccountRegion, &c.Quotas.InstancesPerAccountRegion},
 		} {
 			if m.patch != nil {
 				*m.value = *m.patch
@@ -120,6 +140,13 @@ func controlPutConfig(e *Emulator, req *opRequest) (any, error) {
 	if err := decoder.Decode(&patch); err != nil {
 		return nil, validationError("The config is not valid: %v", err)
 	}
+	if len(patch.RateLimits) > 0 {
+		limits, err := ParseRateLimits(patch.RateLimits)
+		if err != nil {
+			return nil, validationError("The config is not valid: rateLimits: %v", err)
+		}
+		patch.rateLimits = limits
+	}
 	merged, err := e.updateRuntimeConfig(patch.applyTo)
 	if err != nil {
 		return nil, validationError("The config is not valid: %v", err)
@@ -133,11 +160,36 @@ func (e *Emulator) updateRuntimeConfig(update func(RuntimeConfig) RuntimeConfig)
 	e.configMu.Lock()
 	defer e.configMu.Unlock()
 	next := update(e.runtime).withDefaultQuotas()
-	failCreation, err := next.compile()
+	rateLimits, err := next.RateLimits.resolve()
 	if err != nil {
 		return RuntimeConfig{}, err
 	}
+	next.RateLimits = rateLimits
+	compiled, err := next.compileAll()
+	if err != nil {
+		return RuntimeConfig{}, err
+	}
+	if next.RateLimits != e.runtime.RateLimits {
+		e.limiter.setLimits(compiled.rateLimits)
+	}
 	e.runtime = next
-	e.failCreation = failCreation
+	e.failCreation = compiled.failCreation
 	return next, nil
 }
+
+func controlGetMetrics(e *Emulator, _ *opRequest) (any, error) {
+	return e.Metrics(), nil
+}
+
+func controlDeleteMetrics(e *Emulator, _ *opRequest) (any, error) {
+	e.ResetMetrics()
+	return e.Metrics(), nil
+}
+
+// Metrics returns how many Cases requests of each operation and tenant were
+// admitted and throttled since the emulator started, was reset, or
+// ResetMetrics.
+func (e *Emulator) Metrics() Metrics { return e.limiter.metrics() }
+
+// ResetMetrics sets the request counters to zero.
+func (e *Emulator) ResetMetrics() { e.limiter.resetMetrics(e.now()) }

@@ -65,6 +65,9 @@ type Quotas struct {
 	FilesPerCase         int `json:"filesPerCase"`
 	SLAsPerCase          int `json:"slasPerCase"`
 	FieldsPerRelatedItem int `json:"fieldsPerRelatedItem"`
+	// InstancesPerAccountRegion bounds the Amazon Connect instances of a
+	// tenant (connect_instance.go).
+	InstancesPerAccountRegion int `json:"instancesPerAccountRegion"`
 }
 
 // Default quotas: Amazon Connect Cases service quotas.
@@ -125,17 +128,23 @@ func (d *Duration) UnmarshalJSON(data []byte) error {
 type RuntimeConfig struct {
 	// ActivationDelay is how long a new domain reports CreationInProgress.
 	ActivationDelay Duration `json:"activationDelay"`
+	// InstanceActivationDelay is how long a new Connect instance reports
+	// CREATION_IN_PROGRESS.
+	InstanceActivationDelay Duration `json:"instanceActivationDelay"`
 	// FailCreationNamePattern is an RE2 expression: a domain whose name
 	// matches it ends CreationFailed instead of Active. "" never fails.
 	FailCreationNamePattern string `json:"failCreationNamePattern"`
 	// Quotas; a zero member means the default.
 	Quotas Quotas `json:"quotas"`
+	// RateLimits throttle requests by rate (ratelimit.go); nil is off.
+	RateLimits *RateLimits `json:"rateLimits,omitempty"`
 }
 
 // DefaultRuntimeConfig returns the configuration the command starts with.
 func DefaultRuntimeConfig() RuntimeConfig {
 	return RuntimeConfig{
-		ActivationDelay: Duration(DefaultActivationDelay),
+		ActivationDelay:         Duration(DefaultActivationDelay),
+		InstanceActivationDelay: Duration(DefaultInstanceActivationDelay),
 		Quotas: Quotas{
 			DomainsPerAccountRegion: DefaultDomainsPerAccountRegion,
 			FieldsPerDomain:         DefaultFieldsPerDomain,
@@ -147,6 +156,8 @@ func DefaultRuntimeConfig() RuntimeConfig {
 			FilesPerCase:            DefaultFilesPerCase,
 			SLAsPerCase:             DefaultSLAsPerCase,
 			FieldsPerRelatedItem:    DefaultFieldsPerRelatedItem,
+
+			InstancesPerAccountRegion: DefaultInstancesPerAccountRegion,
 		},
 	}
 }
@@ -170,7 +181,27 @@ func (c RuntimeConfig) withDefaultQuotas() RuntimeConfig {
 	fill(&c.Quotas.FilesPerCase, defaults.FilesPerCase)
 	fill(&c.Quotas.SLAsPerCase, defaults.SLAsPerCase)
 	fill(&c.Quotas.FieldsPerRelatedItem, defaults.FieldsPerRelatedItem)
+	fill(&c.Quotas.InstancesPerAccountRegion, defaults.InstancesPerAccountRegion)
 	return c
+}
+
+// compiledRuntime is what a RuntimeConfig compiles to.
+type compiledRuntime struct {
+	failCreation *regexp.Regexp // nil never fails
+	rateLimits   *compiledRateLimits
+}
+
+// compileAll checks c and compiles everything in it.
+func (c RuntimeConfig) compileAll() (compiledRuntime, error) {
+	failCreation, err := c.compile()
+	if err != nil {
+		return compiledRuntime{}, err
+	}
+	rateLimits, err := c.RateLimits.compile()
+	if err != nil {
+		return compiledRuntime{}, err
+	}
+	return compiledRuntime{failCreation: failCreation, rateLimits: rateLimits}, nil
 }
 
 // compile checks c and returns its failCreationNamePattern compiled (nil
@@ -178,6 +209,9 @@ func (c RuntimeConfig) withDefaultQuotas() RuntimeConfig {
 func (c RuntimeConfig) compile() (*regexp.Regexp, error) {
 	if c.ActivationDelay < 0 {
 		return nil, fmt.Errorf("activationDelay must not be negative, got %s", c.ActivationDelay)
+	}
+	if c.InstanceActivationDelay < 0 {
+		return nil, fmt.Errorf("instanceActivationDelay must not be negative, got %s", c.InstanceActivationDelay)
 	}
 	for name, v := range map[string]int{
 		"domainsPerAccountRegion": c.Quotas.DomainsPerAccountRegion,
@@ -190,6 +224,8 @@ func (c RuntimeConfig) compile() (*regexp.Regexp, error) {
 		"filesPerCase":            c.Quotas.FilesPerCase,
 		"slasPerCase":             c.Quotas.SLAsPerCase,
 		"fieldsPerRelatedItem":    c.Quotas.FieldsPerRelatedItem,
+
+		"instancesPerAccountRegion": c.Quotas.InstancesPerAccountRegion,
 	} {
 		if v < 0 {
 			return nil, fmt.Errorf("quotas.%s must not be negative, got %d", name, v)
@@ -243,12 +279,14 @@ type Options struct {
 
 // Emulator serves the Cases API. It is safe for concurrent use.
 type Emulator struct {
-	log     *slog.Logger
-	now     func() time.Time
-	auth    *authenticator
-	faults  FaultInjector
-	cases   *router // Cases API operations
-	control *router // /_emulator/ endpoints
+	log    *slog.Logger
+	now    func() time.Time
+	auth   *authenticator
+	faults FaultInjector
+	cases  *router // Cases API operations
+	// connectRoutes serves the Connect subset (connect.go).
+	connectRoutes *connectRouter
+	control       *router // /_emulator/ endpoints
 
 	configMu       sync.RWMutex
 	runtime        RuntimeConfig
@@ -262,6 +300,8 @@ type Emulator struct {
 	faultRules *faultEngine
 	// persist writes the store to Options.StateFile; nil without one.
 	persist *persister
+	// limiter applies RuntimeConfig.RateLimits and counts requests.
+	limiter *rateLimiter
 }
 
 // New returns an emulator with empty state.
@@ -271,7 +311,12 @@ func New(opts Options) (*Emulator, error) {
 		runtime = DefaultRuntimeConfig()
 	}
 	runtime = runtime.withDefaultQuotas()
-	failCreation, err := runtime.compile()
+	rateLimits, err := runtime.RateLimits.resolve()
+	if err != nil {
+		return nil, err
+	}
+	runtime.RateLimits = rateLimits
+	compiled, err := runtime.compileAll()
 	if err != nil {
 		return nil, err
 	}
@@ -301,12 +346,16 @@ func New(opts Options) (*Emulator, error) {
 		auth:           auth,
 		faultRules:     newFaultEngine(),
 		runtime:        runtime,
-		failCreation:   failCreation,
+		failCreation:   compiled.failCreation,
 		initialRuntime: runtime,
 		store:          st,
+		limiter:        newRateLimiter(compiled.rateLimits, now()),
 	}
 	e.faults = faultChain{engine: e.faultRules, extra: opts.Faults}
 	e.cases = newRouter(casesAPI.routes())
+	if e.connectRoutes, err = newConnectRouter(connectModel, connectHandlers); err != nil {
+		return nil, err
+	}
 	e.control = newRouter(controlRoutes()...)
 	if opts.StateFile != "" {
 		// Writing at once proves the file can be written, so a bad path is
@@ -335,7 +384,10 @@ func (e *Emulator) reset() error {
 
 	e.configMu.Lock()
 	e.runtime = e.initialRuntime
-	e.failCreation, _ = e.initialRuntime.compile() // checked by New
+	compiled, _ := e.initialRuntime.compileAll() // checked by New
+	e.failCreation = compiled.failCreation
+	e.limiter.setLimits(compiled.rateLimits)
+	e.limiter.resetMetrics(e.now())
 	e.configMu.Unlock()
 	return e.saveState()
 }
@@ -380,6 +432,9 @@ type TenantSnapshot struct {
 	Account string           `json:"account"`
 	Region  string           `json:"region"`
 	Domains []DomainSnapshot `json:"domains"`
+	// ConnectInstances are the tenant's Amazon Connect instances with their
+	// integration associations.
+	ConnectInstances []InstanceSnapshot `json:"connectInstances"`
 }
 
 // StateSnapshot is everything the emulator holds, as GET /_emulator/state
@@ -396,7 +451,8 @@ func (e *Emulator) Domains(account, region string) []DomainSnapshot {
 	return snapshotDomains(e.store.tenant(account, region).sortedDomains(), now)
 }
 
-// State returns every tenant that holds at least one domain, ordered by
+// State returns every tenant that holds at least one domain or Connect
+// instance, ordered by
 // account and region.
 func (e *Emulator) State() StateSnapshot {
 	now := e.now()
@@ -404,13 +460,14 @@ func (e *Emulator) State() StateSnapshot {
 	defer e.store.mu.RUnlock()
 	state := StateSnapshot{Tenants: []TenantSnapshot{}}
 	for _, t := range e.store.sortedTenants() {
-		if len(t.Domains) == 0 {
+		if len(t.Domains) == 0 && len(t.ConnectInstances) == 0 {
 			continue
 		}
 		state.Tenants = append(state.Tenants, TenantSnapshot{
-			Account: t.Account,
-			Region:  t.Region,
-			Domains: snapshotDomains(t.sortedDomains(), now),
+			Account:          t.Account,
+			Region:           t.Region,
+			Domains:          snapshotDomains(t.sortedDomains(), now),
+			ConnectInstances: snapshotInstances(t, now),
 		})
 	}
 	return state

@@ -27,6 +27,9 @@ type tenant struct {
 	Region  string `json:"region"`
 	// Domains by domain id.
 	Domains map[string]*domain `json:"domains"`
+	// ConnectInstances by instance id: the Amazon Connect subset
+	// (connect_instance.go), isolated per account and region like Cases.
+	ConnectInstances map[string]*connectInstance `json:"connectInstances,omitempty"`
 	// LastSequence numbers entities in creation order, which gives listings
 	// a stable order for pagination tokens.
 	LastSequence uint64 `json:"lastSequence"`

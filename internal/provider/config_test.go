@@ -59,7 +59,7 @@ func TestNewClientArgumentsWin(t *testing.T) {
 		Region:      types.StringValue("us-west-2"),
 		AccessKey:   types.StringValue("AKIDEXAMPLE"),
 		SecretKey:   types.StringValue("secret"),
-		Endpoints:   &endpointsModel{ConnectCases: types.StringValue("http://127.0.0.1:4590")},
+		Endpoints:   &endpointsModel{ConnectCases: types.StringValue("http://127.0.0.1:4590"), Connect: types.StringValue("http://127.0.0.1:4591")},
 		DefaultTags: &defaultTagsModel{Tags: map[string]types.String{"team": types.StringValue("support")}},
 	}
 	c, diags := newClient(context.Background(), m, "test")
@@ -71,6 +71,12 @@ func TestNewClientArgumentsWin(t *testing.T) {
 	}
 	if got := c.Cases.Options().BaseEndpoint; got == nil || *got != "http://127.0.0.1:4590" {
 		t.Errorf("endpoint = %v, want the endpoints.connectcases argument", got)
+	}
+	if got := c.Connect.Options().BaseEndpoint; got == nil || *got != "http://127.0.0.1:4591" {
+		t.Errorf("Connect endpoint = %v, want the endpoints.connect argument", got)
+	}
+	if c.Connect.Options().Region != "us-west-2" {
+		t.Errorf("Connect region = %q, want the provider's", c.Connect.Options().Region)
 	}
 	creds, err := c.Cases.Options().Credentials.Retrieve(context.Background())
 	if err != nil || creds.AccessKeyID != "AKIDEXAMPLE" {
@@ -85,6 +91,7 @@ func TestNewClientEndpointFromEnvironment(t *testing.T) {
 	isolateAWSEnv(t)
 	t.Setenv("AWS_REGION", "us-west-2")
 	t.Setenv("AWS_ENDPOINT_URL_CONNECTCASES", "http://127.0.0.1:4999")
+	t.Setenv("AWS_ENDPOINT_URL_CONNECT", "http://127.0.0.1:4998")
 	c, diags := newClient(context.Background(), providerModel{}, "test")
 	if diags.HasError() {
 		t.Fatal(diags)
@@ -93,6 +100,9 @@ func TestNewClientEndpointFromEnvironment(t *testing.T) {
 	// the loaded configuration must carry it.
 	if c.Cases.Options().BaseEndpoint == nil || *c.Cases.Options().BaseEndpoint != "http://127.0.0.1:4999" {
 		t.Errorf("endpoint = %v, want AWS_ENDPOINT_URL_CONNECTCASES", c.Cases.Options().BaseEndpoint)
+	}
+	if c.Connect.Options().BaseEndpoint == nil || *c.Connect.Options().BaseEndpoint != "http://127.0.0.1:4998" {
+		t.Errorf("Connect endpoint = %v, want AWS_ENDPOINT_URL_CONNECT", c.Connect.Options().BaseEndpoint)
 	}
 }
 

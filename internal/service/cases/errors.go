@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"strings"
 
+	connecttypes "github.com/aws/aws-sdk-go-v2/service/connect/types"
 	"github.com/aws/aws-sdk-go-v2/service/connectcases/types"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 )
@@ -27,11 +28,12 @@ func (e *NotFoundError) Error() string {
 func (e *NotFoundError) Unwrap() error { return e.Err }
 
 // IsNotFound reports whether err says that a resource does not exist, from a
-// finder or straight from the API.
+// finder or straight from the Cases or Connect API.
 func IsNotFound(err error) bool {
 	var nf *NotFoundError
 	var rnf *types.ResourceNotFoundException
-	return errors.As(err, &nf) || errors.As(err, &rnf)
+	var connectRNF *connecttypes.ResourceNotFoundException
+	return errors.As(err, &nf) || errors.As(err, &rnf) || errors.As(err, &connectRNF)
 }
 
 // addError appends a diagnostic that reads the same for every resource:

@@ -15,6 +15,7 @@ func Resources() []func() resource.Resource {
 		NewTemplateResource,
 		NewCaseRuleResource,
 		NewCaseEventConfigurationResource,
+		NewInstanceAssociationResource,
 	}
 }
 
@@ -29,5 +30,6 @@ func DataSources() []func() datasource.DataSource {
 		NewLayoutsDataSource,
 		NewTemplateDataSource,
 		NewTemplatesDataSource,
+		NewInstanceAssociationDataSource,
 	}
 }

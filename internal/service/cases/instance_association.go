@@ -1,0 +1,308 @@
+package cases
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/connect"
+	connecttypes "github.com/aws/aws-sdk-go-v2/service/connect/types"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/connect-cases/terraform-provider-cases/internal/conns"
+	"github.com/connect-cases/terraform-provider-cases/internal/validators"
+)
+
+var (
+	_ resource.ResourceWithConfigure      = (*instanceAssociationResource)(nil)
+	_ resource.ResourceWithImportState    = (*instanceAssociationResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*instanceAssociationResource)(nil)
+)
+
+// NewInstanceAssociationResource returns the cases_instance_association
+// resource: the Amazon Connect integration association of type
+// CASES_DOMAIN that makes a Cases domain usable from an instance.
+func NewInstanceAssociationResource() resource.Resource { return &instanceAssociationResource{} }
+
+type instanceAssociationResource struct {
+	client *conns.Client
+}
+
+func (r *instanceAssociationResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_instance_association"
+}
+
+func (r *instanceAssociationResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Associates an Amazon Connect Cases domain with an Amazon Connect instance (a Connect integration association of type `CASES_DOMAIN`), " +
+			"the step that makes a new domain usable: `CreateDomain` does not do it. An instance has at most one Cases domain; " +
+			"changing either argument replaces the association.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				MarkdownDescription: "`INSTANCE_ID,ASSOCIATION_ID`, the import ID (the association ARN imports too).",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"instance_id": schema.StringAttribute{
+				MarkdownDescription: "The Amazon Connect instance: its ID or its ARN (`arn:aws:connect:REGION:ACCOUNT:instance/INSTANCE_ID`). Changing it replaces the association.",
+				Required:            true,
+				Validators:          []validator.String{validators.ConnectString("CreateIntegrationAssociationRequest", "InstanceId")},
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+			},
+			"domain_arn": schema.StringAttribute{
+				MarkdownDescription: "The ARN of the Cases domain, e.g. `cases_domain.main.domain_arn`. The domain must be `Active` and in the provider's account and region. Changing it replaces the association.",
+				Required:            true,
+				Validators:          []validator.String{validators.ConnectString("CreateIntegrationAssociationRequest", "IntegrationArn")},
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+			},
+			"association_id": schema.StringAttribute{
+				MarkdownDescription: "The ID of the integration association.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"association_arn": schema.StringAttribute{
+				MarkdownDescription: "The ARN of the integration association.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+		},
+	}
+}
+
+// ValidateConfig checks the forms the API cannot: an instance ID or
+// instance ARN, and a Cases domain ARN.
+func (r *instanceAssociationResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var m instanceAssociationModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if v := m.InstanceID; !v.IsNull() && !v.IsUnknown() {
+		if _, err := connectInstanceID(v.ValueString()); err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root("instance_id"), "Invalid Amazon Connect instance", err.Error())
+		}
+	}
+	if v := m.DomainARN; !v.IsNull() && !v.IsUnknown() {
+		if err := checkCasesDomainARN(v.ValueString()); err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root("domain_arn"), "Invalid Cases domain ARN", err.Error())
+		}
+	}
+}
+
+func (r *instanceAssociationResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+func (r *instanceAssociationResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan instanceAssociationModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	instanceID, err := connectInstanceID(plan.InstanceID.ValueString())
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("instance_id"), "Invalid Amazon Connect instance", err.Error())
+		return
+	}
+	domainARN := plan.DomainARN.ValueString()
+	conn := r.client.Connect
+
+	// An instance has one Cases domain. Looking first tells an association
+	// made before this apply (refused, naming it) from one this request
+	// makes but whose answer is lost (adopted below).
+	existing, err := findCasesDomainAssociations(ctx, conn, instanceID, "")
+	if err != nil {
+		addError(&resp.Diagnostics, "creating", kindInstanceAssociation, instanceID, err, instanceHint(err))
+		return
+	}
+	if len(existing) > 0 {
+		alreadyAssociated(&resp.Diagnostics, instanceID, domainARN, existing[0])
+		return
+	}
+
+	out, err := conn.CreateIntegrationAssociation(ctx, &connect.CreateIntegrationAssociationInput{
+		InstanceId:      aws.String(instanceID),
+		IntegrationType: connecttypes.IntegrationTypeCasesDomain,
+		IntegrationArn:  aws.String(domainARN),
+	})
+	var association *connecttypes.IntegrationAssociationSummary
+	if err == nil {
+		association = &connecttypes.IntegrationAssociationSummary{
+			IntegrationAssociationId:  out.IntegrationAssociationId,
+			IntegrationAssociationArn: out.IntegrationAssociationArn,
+			IntegrationArn:            aws.String(domainARN),
+		}
+	} else {
+		association = r.adoptAfterFailedCreate(ctx, instanceID, domainARN, err, &resp.Diagnostics)
+		if association == nil {
+			return
+		}
+	}
+	plan.fill(instanceID, association)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+// adoptAfterFailedCreate resolves a CreateIntegrationAssociation that
+// failed: when the request was carried out but its answer was lost (a
+// connection drop or a 5xx after the commit; the SDK's retry then meets
+// DuplicateResourceException), the association exists, was absent just
+// before, and is adopted rather than created twice or orphaned. It returns
+// nil after adding the diagnostic when there is nothing to adopt.
+func (r *instanceAssociationResource) adoptAfterFailedCreate(ctx context.Context, instanceID, domainARN string, createErr error, diags *diag.Diagnostics) *connecttypes.IntegrationAssociationSummary {
+	found, findErr := findCasesDomainAssociations(ctx, r.client.Connect, instanceID, "")
+	if findErr != nil || len(found) == 0 {
+		addError(diags, "creating", kindInstanceAssociation, instanceID, createErr, createHint(createErr))
+		return nil
+	}
+	if aws.ToString(found[0].IntegrationArn) != domainARN {
+		// Another writer associated a domain in between.
+		alreadyAssociated(diags, instanceID, domainARN, found[0])
+		return nil
+	}
+	tflog.Warn(ctx, "CreateIntegrationAssociation failed but the association exists; adopting it", map[string]any{
+		"instance_id":    instanceID,
+		"association_id": aws.ToString(found[0].IntegrationAssociationId),
+		"create_error":   createErr.Error(),
+	})
+	return &found[0]
+}
+
+// alreadyAssociated reports an instance that has a Cases domain already.
+func alreadyAssociated(diags *diag.Diagnostics, instanceID, wantARN string, existing connecttypes.IntegrationAssociationSummary) {
+	haveARN := aws.ToString(existing.IntegrationArn)
+	associationID := aws.ToString(existing.IntegrationAssociationId)
+	importHint := fmt.Sprintf("terraform import cases_instance_association.NAME %s", instanceAssociationID(instanceID, associationID))
+	if haveARN == wantARN {
+		diags.AddError("Cases domain already associated",
+			fmt.Sprintf("Amazon Connect instance %s is already associated with the Cases domain %s (integration association %s), outside this configuration.\n\n"+
+				"Import it to manage it here: %s", instanceID, haveARN, associationID, importHint))
+		return
+	}
+	diags.AddError("Amazon Connect instance already has a Cases domain",
+		fmt.Sprintf("Amazon Connect instance %s is already associated with the Cases domain %s (integration association %s); an instance can have only one Cases domain, so %s cannot be associated.\n\n"+
+			"Remove that association first (if Terraform manages it, change its domain_arn instead, which replaces it), or import it: %s",
+			instanceID, haveARN, associationID, wantARN, importHint))
+}
+
+// instanceHint says what to do when the instance is not there.
+func instanceHint(err error) string {
+	if IsNotFound(err) {
+		return "Check instance_id: it must name an existing Amazon Connect instance in the provider's account and region."
+	}
+	return ""
+}
+
+// createHint explains the refusals CreateIntegrationAssociation answers.
+func createHint(err error) string {
+	var invalid *connecttypes.InvalidRequestException
+	switch {
+	case IsNotFound(err):
+		return "The instance and the domain must both exist in the provider's account and region."
+	case errors.As(err, &invalid):
+		return "The domain must be Active (a cases_domain resource waits for that) and in the instance's account and region, and the instance must be ACTIVE."
+	}
+	return ""
+}
+
+func (r *instanceAssociationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state instanceAssociationModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	instanceID, err := connectInstanceID(state.InstanceID.ValueString())
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("instance_id"), "Invalid Amazon Connect instance in state", err.Error())
+		return
+	}
+	associationID := state.AssociationID.ValueString()
+	// After an import by INSTANCE_ID,ASSOCIATION_ID the domain is not known
+	// yet: look among all CASES_DOMAIN associations of the instance.
+	found, err := findInstanceAssociation(ctx, r.client.Connect, instanceID, associationID, state.DomainARN.ValueString())
+	if IsNotFound(err) {
+		tflog.Warn(ctx, "Cases instance association not found (or its instance is gone), removing it from state", map[string]any{
+			"instance_id": instanceID, "association_id": associationID,
+		})
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		addError(&resp.Diagnostics, "reading", kindInstanceAssociation, instanceAssociationID(instanceID, associationID), err, "")
+		return
+	}
+	state.fill(instanceID, found)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+// Update is never called: every argument requires replacement.
+func (r *instanceAssociationResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	resp.Diagnostics.AddError("Update not supported", "Every argument of cases_instance_association requires replacement. This is a bug in the provider; please report it.")
+}
+
+func (r *instanceAssociationResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state instanceAssociationModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	instanceID, err := connectInstanceID(state.InstanceID.ValueString())
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("instance_id"), "Invalid Amazon Connect instance in state", err.Error())
+		return
+	}
+	associationID := state.AssociationID.ValueString()
+	_, err = r.client.Connect.DeleteIntegrationAssociation(ctx, &connect.DeleteIntegrationAssociationInput{
+		InstanceId:               aws.String(instanceID),
+		IntegrationAssociationId: aws.String(associationID),
+	})
+	if err == nil || IsNotFound(err) {
+		// Gone already, with its instance or by hand: nothing to do.
+		return
+	}
+	addError(&resp.Diagnostics, "deleting", kindInstanceAssociation, instanceAssociationID(instanceID, associationID), err, "")
+}
+
+func (r *instanceAssociationResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	region := ""
+	if r.client != nil {
+		region = r.client.Region
+	}
+	instanceID, associationID, err := instanceAssociationIDsFromImportID(req.ID, region)
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid import ID for cases_instance_association", err.Error())
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), instanceAssociationID(instanceID, associationID))...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("instance_id"), instanceID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("association_id"), associationID)...)
+}
+
+type instanceAssociationModel struct {
+	ID             types.String `tfsdk:"id"`
+	InstanceID     types.String `tfsdk:"instance_id"`
+	DomainARN      types.String `tfsdk:"domain_arn"`
+	AssociationID  types.String `tfsdk:"association_id"`
+	AssociationARN types.String `tfsdk:"association_arn"`
+}
+
+// fill copies an association into the model. instance_id keeps the form
+// the configuration gave (ID or ARN); the id uses the instance ID.
+func (m *instanceAssociationModel) fill(instanceID string, a *connecttypes.IntegrationAssociationSummary) {
+	associationID := aws.ToString(a.IntegrationAssociationId)
+	m.ID = types.StringValue(instanceAssociationID(instanceID, associationID))
+	m.AssociationID = types.StringValue(associationID)
+	m.AssociationARN = types.StringValue(aws.ToString(a.IntegrationAssociationArn))
+	m.DomainARN = types.StringValue(aws.ToString(a.IntegrationArn))
+	if m.InstanceID.IsNull() || m.InstanceID.IsUnknown() {
+		m.InstanceID = types.StringValue(instanceID)
+	}
+}
