@@ -85,7 +85,12 @@ type eventRelatedItem struct {
 	CaseID          string `json:"caseId"`
 	CreatedDateTime string `json:"createdDateTime"`
 	// The content, by type, when includeContent is set.
-	*relatedItemContent
+	Contact     *contactContent     `json:"contact,omitempty"`
+	Comment     *commentContent     `json:"comment,omitempty"`
+	File        *fileContent        `json:"file,omitempty"`
+	Sla         *slaContent         `json:"sla,omitempty"`
+	ConnectCase *connectCaseContent `json:"connectCase,omitempty"`
+	Custom      *customContent      `json:"custom,omitempty"`
 }
 
 // storedEvent is an event as a tenant keeps it.
@@ -146,8 +151,8 @@ func (e *Emulator) publishRelatedItemEvent(t *tenant, d *domain, c *caseRecord, 
 	}
 	item := &eventRelatedItem{RelatedItemType: ri.Type, RelatedItemID: ri.ID, CaseID: c.ID, CreatedDateTime: formatDateTime(ri.AssociationTime)}
 	if inc := d.EventConfiguration.IncludedData; inc != nil && inc.RelatedItemData != nil && inc.RelatedItemData.IncludeContent != nil && *inc.RelatedItemData.IncludeContent {
-		content := ri.render(now)
-		item.relatedItemContent = &content
+		c := ri.render(now)
+		item.Contact, item.Comment, item.File, item.Sla, item.ConnectCase, item.Custom = c.Contact, c.Comment, c.File, c.Sla, c.ConnectCase, c.Custom
 	}
 	e.newEvent(t, d, []string{d.ARN, ri.ARN}, CaseEventDetail{
 		EventType:         eventType,
