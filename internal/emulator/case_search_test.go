@@ -252,7 +252,7 @@ func TestRelatedItems(t *testing.T) {
 
 	t.Run("update and delete", func(t *testing.T) {
 		out, err := f.client.UpdateRelatedItem(ctx, &connectcases.UpdateRelatedItemInput{DomainId: aws.String(f.domainID), CaseId: aws.String(caseID), RelatedItemId: aws.String(comment),
-			Content: &types.RelatedItemUpdateContentMemberComment{Value: types.CommentUpdateContent{Body: aws.String("Called back twice"), ContentType: types.CommentBodyTextTypePlaintext}},
+			Content:     &types.RelatedItemUpdateContentMemberComment{Value: types.CommentUpdateContent{Body: aws.String("Called back twice"), ContentType: types.CommentBodyTextTypePlaintext}},
 			PerformedBy: &types.UserUnionMemberCustomEntity{Value: "supervisor"}})
 		if err != nil {
 			t.Fatalf("UpdateRelatedItem: %v", err)
@@ -348,7 +348,7 @@ func TestCaseEvents(t *testing.T) {
 	var detail struct {
 		ChangedFieldIDs []string `json:"changedFieldIds"`
 		Case            struct {
-			CaseID string                                `json:"caseId"`
+			CaseID string                               `json:"caseId"`
 			Fields map[string]map[string]map[string]any `json:"fields"`
 		} `json:"case"`
 	}
