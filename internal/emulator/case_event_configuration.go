@@ -1,28 +1,5 @@
 package emulator
 
-import (
-	"fmt"
-	"net/http"
-)
-
-// Constraint traits from the model.
-var (
-	// CaseEventIncludedData.fields: length max 200.
-	caseEventFieldsShape = listShape{minLength: 0, maxLength: 200}
-)
-
-func caseEventConfigurationRoutes() []route {
-	// Routes from the smithy.api#http trait of each operation.
-	return []route{
-		{method: http.MethodPost, path: "/domains/{domainId}/case-event-configuration", operation: "GetCaseEventConfiguration", handle: getCaseEventConfiguration},
-		{method: http.MethodPut, path: "/domains/{domainId}/case-event-configuration", operation: "PutCaseEventConfiguration", handle: putCaseEventConfiguration},
-	}
-}
-
-func init() {
-	fieldReferrers = append(fieldReferrers, (*domain).eventConfigurationUsingField)
-}
-
 // eventBridgeConfiguration is the model's EventBridgeConfiguration: the one
 // case event configuration of a domain.
 type eventBridgeConfiguration struct {
@@ -55,7 +32,7 @@ func (c *eventBridgeConfiguration) fieldIDs() []string {
 	return ids
 }
 
-// eventConfigurationUsingField is the fieldReferrers finder of the case
+// eventConfigurationUsingField is the field finder (domainEntities) of the case
 // event configuration: a field whose value events carry cannot go away under
 // it.
 func (d *domain) eventConfigurationUsingField(fieldID string) []string {
@@ -76,29 +53,7 @@ func putCaseEventConfiguration(e *Emulator, req *opRequest) (any, error) {
 	if err := req.decodeBody(&in); err != nil {
 		return nil, err
 	}
-	var v validator
-	domainID, _ := domainLabel(req, &v, "", stringShape{})
-	if v.required("eventBridge", in.EventBridge != nil) {
-		eb := in.EventBridge
-		v.required("eventBridge.enabled", eb.Enabled != nil)
-		if data := eb.IncludedData; data != nil {
-			if c := data.CaseData; c != nil && v.required("eventBridge.includedData.caseData.fields", c.Fields != nil) {
-				v.listLength("eventBridge.includedData.caseData.fields", len(c.Fields), caseEventFieldsShape)
-				for i, f := range c.Fields {
-					member := fmt.Sprintf("eventBridge.includedData.caseData.fields.%d.member.id", i+1)
-					if v.required(member, f.ID != nil) {
-						v.str(member, *f.ID, fieldIDShape)
-					}
-				}
-			}
-			if r := data.RelatedItemData; r != nil {
-				v.required("eventBridge.includedData.relatedItemData.includeContent", r.IncludeContent != nil)
-			}
-		}
-	}
-	if err := v.err(); err != nil {
-		return nil, err
-	}
+	domainID := req.label("domainId")
 
 	e.store.mu.Lock()
 	defer e.store.mu.Unlock()
@@ -121,11 +76,7 @@ type getCaseEventConfigurationOutput struct {
 // getCaseEventConfiguration answers the configuration last put; a domain
 // that never had one publishes no events.
 func getCaseEventConfiguration(e *Emulator, req *opRequest) (any, error) {
-	var v validator
-	domainID, _ := domainLabel(req, &v, "", stringShape{})
-	if err := v.err(); err != nil {
-		return nil, err
-	}
+	domainID := req.label("domainId")
 	e.store.mu.RLock()
 	defer e.store.mu.RUnlock()
 	d, err := e.domainForConfig(e.store.tenant(req.call.Account, req.call.Region), domainID, false, "", "")

@@ -2,7 +2,6 @@ package emulator
 
 import (
 	"fmt"
-	"net/http"
 	"slices"
 	"strings"
 	"time"
@@ -21,39 +20,6 @@ const (
 	ruleTypeHidden       = "Hidden"
 	ruleTypeFieldOptions = "FieldOptions"
 )
-
-// Constraint traits from the model.
-var (
-	// com.amazonaws.connectcases#CaseRuleName: length 1..100, pattern ^.*[\S]$.
-	caseRuleNameShape = stringShape{minLength: 1, maxLength: 100, pattern: patternFromModel(`^.*[\S]$`)}
-	// com.amazonaws.connectcases#CaseRuleId: length 1..500.
-	caseRuleIDShape = stringShape{minLength: 1, maxLength: 500}
-	// com.amazonaws.connectcases#CaseRuleDescription: length max 255.
-	caseRuleDescriptionShape = stringShape{minLength: 0, maxLength: 255}
-	// com.amazonaws.connectcases#CaseRuleIdentifierList: length 1..50.
-	caseRuleIdentifierListShape = listShape{minLength: 1, maxLength: 50}
-	// com.amazonaws.connectcases#BooleanConditionList: length max 100.
-	booleanConditionListShape = listShape{minLength: 0, maxLength: 100}
-	// OperandTwo.stringValue: length 1..1500.
-	operandStringShape = stringShape{minLength: 1, maxLength: 1500}
-)
-
-func caseRuleRoutes() []route {
-	// Routes from the smithy.api#http trait of each operation. ListCaseRules
-	// ends in a slash in the model, and the SDK sends it.
-	return []route{
-		{method: http.MethodPost, path: "/domains/{domainId}/case-rules", operation: "CreateCaseRule", handle: createCaseRule},
-		{method: http.MethodPost, path: "/domains/{domainId}/rules-batch", operation: "BatchGetCaseRule", handle: batchGetCaseRule},
-		{method: http.MethodPost, path: "/domains/{domainId}/rules-list/", operation: "ListCaseRules", handle: listCaseRules},
-		{method: http.MethodPut, path: "/domains/{domainId}/case-rules/{caseRuleId}", operation: "UpdateCaseRule", handle: updateCaseRule},
-		{method: http.MethodDelete, path: "/domains/{domainId}/case-rules/{caseRuleId}", operation: "DeleteCaseRule", handle: deleteCaseRule},
-	}
-}
-
-func init() {
-	fieldReferrers = append(fieldReferrers, (*domain).caseRulesUsingField)
-	domainChildren["case-rule"] = domainChild{resourceType: resourceTypeCaseRule, tags: (*domain).caseRuleTags}
-}
 
 // caseRule is a case rule as stored. A deleted rule stays, marked Deleted:
 // BatchGetCaseRule still returns it, ListCaseRules does not.
@@ -186,92 +152,6 @@ func (r *caseRuleDetails) fieldIDs() []string {
 	return ids
 }
 
-// caseRuleDetails checks the constraint traits of a CaseRuleDetails.
-func (v *validator) caseRuleDetails(member string, r *caseRuleDetails) {
-	if !v.union(member, unionMembers(r.Required != nil, r.Hidden != nil, r.FieldOptions != nil), "required", "hidden", "fieldOptions") {
-		return
-	}
-	for _, m := range []struct {
-		name string
-		rule *conditionalRule
-	}{{"required", r.Required}, {"hidden", r.Hidden}} {
-		if m.rule == nil {
-			continue
-		}
-		path := member + "." + m.name
-		v.required(path+".defaultValue", m.rule.DefaultValue != nil)
-		if v.required(path+".conditions", m.rule.Conditions != nil) {
-			v.conditions(path+".conditions", m.rule.Conditions)
-		}
-	}
-	if fo := r.FieldOptions; fo != nil {
-		path := member + ".fieldOptions"
-		if v.required(path+".parentFieldId", fo.ParentFieldID != nil) {
-			v.str(path+".parentFieldId", *fo.ParentFieldID, fieldIDShape)
-		}
-		if v.required(path+".childFieldId", fo.ChildFieldID != nil) {
-			v.str(path+".childFieldId", *fo.ChildFieldID, fieldIDShape)
-		}
-		if v.required(path+".parentChildFieldOptionsMappings", fo.ParentChildFieldOptionsMappings != nil) {
-			for i, m := range fo.ParentChildFieldOptionsMappings {
-				mPath := fmt.Sprintf("%s.parentChildFieldOptionsMappings.%d.member", path, i+1)
-				if v.required(mPath+".parentFieldOptionValue", m.ParentFieldOptionValue != nil) {
-					v.str(mPath+".parentFieldOptionValue", *m.ParentFieldOptionValue, fieldOptionValueShape)
-				}
-				if v.required(mPath+".childFieldOptionValues", m.ChildFieldOptionValues != nil) {
-					for j, value := range m.ChildFieldOptionValues {
-						v.str(fmt.Sprintf("%s.childFieldOptionValues.%d.member", mPath, j+1), value, fieldOptionValueShape)
-					}
-				}
-			}
-		}
-	}
-}
-
-// conditions checks a BooleanConditionList.
-func (v *validator) conditions(path string, conditions []booleanCondition) {
-	v.listLength(path, len(conditions), booleanConditionListShape)
-	for i, c := range conditions {
-		cPath := fmt.Sprintf("%s.%d.member", path, i+1)
-		if !v.union(cPath, unionMembers(c.EqualTo != nil, c.NotEqualTo != nil, c.AndAll != nil, c.OrAll != nil), "equalTo", "notEqualTo", "andAll", "orAll") {
-			continue
-		}
-		for _, m := range []struct {
-			name string
-			ops  *booleanOperands
-		}{{"equalTo", c.EqualTo}, {"notEqualTo", c.NotEqualTo}} {
-			if m.ops != nil {
-				v.operands(cPath+"."+m.name, m.ops)
-			}
-		}
-		for _, m := range []struct {
-			name     string
-			compound *compoundCondition
-		}{{"andAll", c.AndAll}, {"orAll", c.OrAll}} {
-			if m.compound != nil && v.required(cPath+"."+m.name+".conditions", m.compound.Conditions != nil) {
-				v.conditions(cPath+"."+m.name+".conditions", m.compound.Conditions)
-			}
-		}
-	}
-}
-
-// operands checks a BooleanOperands.
-func (v *validator) operands(path string, ops *booleanOperands) {
-	if v.required(path+".operandOne", ops.OperandOne != nil) {
-		if v.union(path+".operandOne", unionMembers(ops.OperandOne.FieldID != nil), "fieldId") {
-			v.str(path+".operandOne.fieldId", *ops.OperandOne.FieldID, fieldIDShape)
-		}
-	}
-	if v.required(path+".operandTwo", ops.OperandTwo != nil) {
-		o := ops.OperandTwo
-		if v.union(path+".operandTwo", unionMembers(o.StringValue != nil, o.BooleanValue != nil, o.DoubleValue != nil, o.EmptyValue != nil),
-			"stringValue", "booleanValue", "doubleValue", "emptyValue") && o.StringValue != nil {
-			v.str(path+".operandTwo.stringValue", *o.StringValue, operandStringShape)
-		}
-	}
-	v.required(path+".result", ops.Result != nil)
-}
-
 // checkConditionLimits applies the limits the model states in the
 // documentation of CompoundCondition.conditions: "A case rule can have a
 // maximum of 5 conditions, spread across a maximum of 2 levels of nesting."
@@ -397,7 +277,7 @@ func (d *domain) caseRuleTags(id string) *tagMap {
 	return liveEntityTags(d.CaseRules, id)
 }
 
-// caseRulesUsingField is the fieldReferrers finder of case rules.
+// caseRulesUsingField is the field finder (domainEntities) of case rules.
 func (d *domain) caseRulesUsingField(fieldID string) []string {
 	return liveEntitiesWhere(d.CaseRules, "case rule", func(r *caseRule) bool {
 		return slices.Contains(r.Rule.fieldIDs(), fieldID)
@@ -420,20 +300,7 @@ func createCaseRule(e *Emulator, req *opRequest) (any, error) {
 	if err := req.decodeBody(&in); err != nil {
 		return nil, err
 	}
-	var v validator
-	domainID, _ := domainLabel(req, &v, "", stringShape{})
-	if v.required("name", in.Name != nil) {
-		v.str("name", *in.Name, caseRuleNameShape)
-	}
-	if in.Description != nil {
-		v.str("description", *in.Description, caseRuleDescriptionShape)
-	}
-	if v.required("rule", in.Rule != nil) {
-		v.caseRuleDetails("rule", in.Rule)
-	}
-	if err := v.err(); err != nil {
-		return nil, err
-	}
+	domainID := req.label("domainId")
 	if err := checkConditionLimits(in.Rule); err != nil {
 		return nil, err
 	}
@@ -511,20 +378,7 @@ func batchGetCaseRule(e *Emulator, req *opRequest) (any, error) {
 	if err := req.decodeBody(&in); err != nil {
 		return nil, err
 	}
-	var v validator
-	domainID, _ := domainLabel(req, &v, "", stringShape{})
-	if v.required("caseRules", in.CaseRules != nil) {
-		v.listLength("caseRules", len(in.CaseRules), caseRuleIdentifierListShape)
-		for i, id := range in.CaseRules {
-			member := fmt.Sprintf("caseRules.%d.member.id", i+1)
-			if v.required(member, id.ID != nil) {
-				v.str(member, *id.ID, caseRuleIDShape)
-			}
-		}
-	}
-	if err := v.err(); err != nil {
-		return nil, err
-	}
+	domainID := req.label("domainId")
 
 	e.store.mu.RLock()
 	defer e.store.mu.RUnlock()
@@ -573,12 +427,8 @@ type listCaseRulesOutput struct {
 }
 
 func listCaseRules(e *Emulator, req *opRequest) (any, error) {
-	var v validator
-	domainID, _ := domainLabel(req, &v, "", stringShape{})
-	maxResults, nextToken := pageQuery(req, &v, maxResultsRange, defaultFieldsMaxResults)
-	if err := v.err(); err != nil {
-		return nil, err
-	}
+	domainID := req.label("domainId")
+	maxResults, nextToken := pageQuery(req, defaultMaxResults)
 	e.store.mu.RLock()
 	defer e.store.mu.RUnlock()
 	d, err := e.domainForConfig(e.store.tenant(req.call.Account, req.call.Region), domainID, false, "", "")
@@ -609,20 +459,7 @@ func updateCaseRule(e *Emulator, req *opRequest) (any, error) {
 	if err := req.decodeBody(&in); err != nil {
 		return nil, err
 	}
-	var v validator
-	domainID, ruleID := domainLabel(req, &v, "caseRuleId", caseRuleIDShape)
-	if in.Name != nil {
-		v.str("name", *in.Name, caseRuleNameShape)
-	}
-	if in.Description != nil {
-		v.str("description", *in.Description, caseRuleDescriptionShape)
-	}
-	if in.Rule != nil {
-		v.caseRuleDetails("rule", in.Rule)
-	}
-	if err := v.err(); err != nil {
-		return nil, err
-	}
+	domainID, ruleID := req.label("domainId"), req.label("caseRuleId")
 	if err := checkConditionLimits(in.Rule); err != nil {
 		return nil, err
 	}
@@ -663,13 +500,7 @@ func updateCaseRule(e *Emulator, req *opRequest) (any, error) {
 }
 
 func deleteCaseRule(e *Emulator, req *opRequest) (any, error) {
-	var v validator
-	domainID, ruleID := domainLabel(req, &v, "caseRuleId", caseRuleIDShape)
-	if err := v.err(); err != nil {
-		// DeleteCaseRule declares no ValidationException; a malformed label
-		// cannot name a rule.
-		return nil, notFoundError(resourceTypeCaseRule, ruleID)
-	}
+	domainID, ruleID := req.label("domainId"), req.label("caseRuleId")
 	now := e.now().UTC().Truncate(time.Millisecond)
 	e.store.mu.Lock()
 	defer e.store.mu.Unlock()
@@ -681,7 +512,7 @@ func deleteCaseRule(e *Emulator, req *opRequest) (any, error) {
 	if r == nil || r.Deleted {
 		return nil, notFoundError(resourceTypeCaseRule, ruleID)
 	}
-	if users := d.templatesUsingCaseRule(ruleID); len(users) > 0 {
+	if users := d.referrers(refCaseRule, ruleID); len(users) > 0 {
 		return nil, conflictError("Case rule '%s' (%s) is used by %s. Remove it from their rules before deleting it.", r.Name, ruleID, strings.Join(users, ", "))
 	}
 	r.Deleted = true

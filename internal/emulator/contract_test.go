@@ -157,7 +157,11 @@ func TestCreateDomain_validation(t *testing.T) {
 		{"empty", "", "1 validation error detected: Value at 'name' failed to satisfy constraint: Member must have length greater than or equal to 1"},
 		{"101 characters", strings.Repeat("a", 101), "1 validation error detected: Value at 'name' failed to satisfy constraint: Member must have length less than or equal to 100"},
 		{"trailing space", "cases ", `1 validation error detected: Value at 'name' failed to satisfy constraint: Member must satisfy regular expression pattern: ^.*[\S]$`},
-		{"trailing newline", "cases\n", `1 validation error detected: Value at 'name' failed to satisfy constraint: Member must satisfy regular expression pattern: ^.*[\S]$`},
+		// Java's $ matches before a line terminator that ends the input, so
+		// "cases\n" passes ^.*[\S]$ (internal/apimodel/strings.go); a line
+		// terminator inside the name does not.
+		{"inner carriage return", "ca\rses", `1 validation error detected: Value at 'name' failed to satisfy constraint: Member must satisfy regular expression pattern: ^.*[\S]$`},
+		{"trailing vertical tab", "cases\v", `1 validation error detected: Value at 'name' failed to satisfy constraint: Member must satisfy regular expression pattern: ^.*[\S]$`},
 		{"too long and trailing space", strings.Repeat("a", 100) + " ", "2 validation errors detected: Value at 'name' failed to satisfy constraint: Member must have length less than or equal to 100; " +
 			`Value at 'name' failed to satisfy constraint: Member must satisfy regular expression pattern: ^.*[\S]$`},
 	} {

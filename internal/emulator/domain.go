@@ -4,9 +4,9 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
-	"net/http"
-	"strconv"
 	"time"
+
+	"github.com/connect-cases/terraform-provider-cases/internal/apimodel"
 )
 
 // Domain statuses: the com.amazonaws.connectcases#DomainStatus enum.
@@ -20,34 +20,10 @@ const (
 // domain.
 const resourceTypeDomain = "Domain"
 
-// Constraint traits from the model.
-var (
-	// com.amazonaws.connectcases#DomainName: length 1..100, pattern ^.*[\S]$
-	// (no trailing whitespace; "." does not match a newline, so neither
-	// may a name contain one).
-	domainNameShape = stringShape{minLength: 1, maxLength: 100, pattern: patternFromModel(`^.*[\S]$`)}
-	// com.amazonaws.connectcases#DomainId: length 1..500.
-	domainIDShape = stringShape{minLength: 1, maxLength: 500}
-	// com.amazonaws.connectcases#NextToken: length 0..9000.
-	nextTokenShape = stringShape{minLength: 0, maxLength: 9000}
-	// ListDomainsRequest.maxResults overrides the MaxResults shape's range
-	// (1..100) with 1..10 on the member.
-	listDomainsMaxResultsRange = intRange{min: 1, max: 10}
-)
-
-// defaultListDomainsMaxResults is the page size when maxResults is absent;
-// the model sets no default, so a page is as large as the range allows.
-const defaultListDomainsMaxResults = 10
-
-func domainRoutes() []route {
-	// Routes from the smithy.api#http trait of each operation.
-	return []route{
-		{method: http.MethodPost, path: "/domains", operation: "CreateDomain", handle: createDomain},
-		{method: http.MethodPost, path: "/domains/{domainId}", operation: "GetDomain", handle: getDomain},
-		{method: http.MethodPost, path: "/domains-list", operation: "ListDomains", handle: listDomains},
-		{method: http.MethodDelete, path: "/domains/{domainId}", operation: "DeleteDomain", handle: deleteDomain},
-	}
-}
+// defaultListDomainsMaxResults is the page size when maxResults is absent:
+// the model sets no default, so a page is as large as the range of
+// ListDomainsRequest.maxResults allows.
+var defaultListDomainsMaxResults = int(apimodel.Cases().Effective(apimodel.Cases().MustLookup("ListDomainsRequest", "maxResults")).Range.MaxOr(10))
 
 // domain is a Cases domain as stored. Fields, layouts, templates and case
 // rules will be stored inside their domain.
@@ -128,13 +104,6 @@ func createDomain(e *Emulator, req *opRequest) (any, error) {
 	if err := req.decodeBody(&in); err != nil {
 		return nil, err
 	}
-	var v validator
-	if v.required("name", in.Name != nil) {
-		v.str("name", *in.Name, domainNameShape)
-	}
-	if err := v.err(); err != nil {
-		return nil, err
-	}
 	name := *in.Name
 
 	config, failCreation := e.runtimeSnapshot()
@@ -180,22 +149,8 @@ type getDomainOutput struct {
 	Tags         tagMap `json:"tags"`
 }
 
-// domainIDLabel validates the {domainId} label.
-func domainIDLabel(req *opRequest) (string, error) {
-	id := req.label("domainId")
-	var v validator
-	v.str("domainId", id, domainIDShape)
-	if err := v.err(); err != nil {
-		return "", err
-	}
-	return id, nil
-}
-
 func getDomain(e *Emulator, req *opRequest) (any, error) {
-	id, err := domainIDLabel(req)
-	if err != nil {
-		return nil, err
-	}
+	id := req.label("domainId")
 	now := e.now()
 	e.store.mu.RLock()
 	defer e.store.mu.RUnlock()
@@ -256,22 +211,7 @@ func decodePageToken(token string, v any) error {
 }
 
 func listDomains(e *Emulator, req *opRequest) (any, error) {
-	var v validator
-	maxResults := defaultListDomainsMaxResults
-	if raw, ok := req.query["maxResults"]; ok {
-		n, err := strconv.Atoi(raw[0])
-		if err != nil {
-			v.fail("maxResults", "Member must be an integer")
-		} else {
-			v.integer("maxResults", n, listDomainsMaxResultsRange)
-			maxResults = n
-		}
-	}
-	nextToken := req.query.Get("nextToken")
-	v.str("nextToken", nextToken, nextTokenShape)
-	if err := v.err(); err != nil {
-		return nil, err
-	}
+	maxResults, nextToken := pageQuery(req, defaultListDomainsMaxResults)
 	var position listDomainsToken
 	if nextToken != "" {
 		if err := decodePageToken(nextToken, &position); err != nil {
@@ -299,10 +239,7 @@ func listDomains(e *Emulator, req *opRequest) (any, error) {
 }
 
 func deleteDomain(e *Emulator, req *opRequest) (any, error) {
-	id, err := domainIDLabel(req)
-	if err != nil {
-		return nil, err
-	}
+	id := req.label("domainId")
 	e.store.mu.Lock()
 	defer e.store.mu.Unlock()
 	t := e.store.tenant(req.call.Account, req.call.Region)

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
-	"strings"
 )
 
 // Helpers shared by the configuration entities of a domain that came after
@@ -25,18 +24,6 @@ func (e *Emulator) domainForConfig(t *tenant, id string, forWrite bool, code, wh
 		}
 	}
 	return d, nil
-}
-
-// domainLabel validates the {domainId} label and, when name is not empty,
-// the label name of the entity with shape; it returns both.
-func domainLabel(req *opRequest, v *validator, name string, shape stringShape) (domainID, id string) {
-	domainID = req.label("domainId")
-	v.str("domainId", domainID, domainIDShape)
-	if name != "" {
-		id = req.label(name)
-		v.str(name, id, shape)
-	}
-	return domainID, id
 }
 
 // sequenced is an entity listed in creation order.
@@ -179,35 +166,4 @@ func duplicates(ids []string) []string {
 // "layout 'Main' (id)".
 func describeUse(kind, name, id string) string {
 	return fmt.Sprintf("%s '%s' (%s)", kind, name, id)
-}
-
-// unionMembers counts the set members of a union for the validator.
-func unionMembers(set ...bool) int {
-	n := 0
-	for _, s := range set {
-		if s {
-			n++
-		}
-	}
-	return n
-}
-
-// union checks that exactly one member of a union is set; names lists them
-// in model order for the message.
-func (v *validator) union(field string, set int, names ...string) bool {
-	if set != 1 {
-		v.fail(field, "Member must set exactly one member of the union: "+strings.Join(names, ", "))
-		return false
-	}
-	return true
-}
-
-// listLength checks the smithy.api#length trait of a list member.
-func (v *validator) listLength(field string, n int, shape listShape) {
-	if n < shape.minLength {
-		v.fail(field, fmt.Sprintf("Member must have length greater than or equal to %d", shape.minLength))
-	}
-	if n > shape.maxLength {
-		v.fail(field, fmt.Sprintf("Member must have length less than or equal to %d", shape.maxLength))
-	}
 }

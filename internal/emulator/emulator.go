@@ -10,7 +10,10 @@
 // What a request goes through, in order:
 //
 //   - Routing (router.go) on method and escaped path, from each operation's
-//     smithy.api#http trait. No route: 404 UnknownOperationException; a
+//     smithy.api#http trait in the generated model (internal/apimodel); the
+//     handler is the one handlers.go binds to the operation's name, and an
+//     operation of the model without one answers 501
+//     NotImplementedException. No route: 404 UnknownOperationException; a
 //     known path with another method: 405 UnknownOperationException with
 //     Allow.
 //   - The body, at most 1 MiB (else 413 ValidationException).
@@ -23,9 +26,13 @@
 //   - Emulator.dispatch, the one place every Cases operation passes with its
 //     name and tenant known, where a FaultInjector acts before the handler
 //     and after it has committed.
-//   - The handler: model validation (validate.go; malformed JSON, or a body
-//     that is not UTF-8, is a 400 ValidationException too), then the
-//     operation on the store under its lock.
+//   - Validation of the request against the operation's input shape in the
+//     generated model (validate.go; malformed JSON, or a body that is not
+//     UTF-8, is a 400 ValidationException too), then the handler: the
+//     operation's semantic checks and its work on the store under its
+//     lock. An error the operation does not declare (and that is not
+//     common) is a bug: it is logged, recorded and answered as
+//     InternalServerException (declared.go).
 //   - With a state file (persist.go), the store is written durably before
 //     the answer; then the fault rules (faults.go) may still replace the
 //     answer of a change that was made.
@@ -61,7 +68,12 @@ const (
 	DefaultLayoutsPerDomain        = 100
 	DefaultTemplatesPerDomain      = 100
 	DefaultOptionsPerField         = 500
-	DefaultFieldsPerLayout         = 100
+	// DefaultFieldsPerLayout is not a published quota: it is the most a
+	// layout can hold under the model (a top panel and a More Info tab of
+	// one section each, SectionsList max 1, of at most 220 fields each,
+	// FieldGroup.fields max 220), so by default it never refuses what the
+	// model allows. Set it lower to try a layout quota.
+	DefaultFieldsPerLayout = 440
 )
 
 // DefaultActivationDelay is how long a new domain stays CreationInProgress.
@@ -267,7 +279,7 @@ func New(opts Options) (*Emulator, error) {
 		store:          st,
 	}
 	e.faults = faultChain{engine: e.faultRules, extra: opts.Faults}
-	e.cases = newRouter(casesRoutes()...)
+	e.cases = newRouter(casesAPI.routes())
 	e.control = newRouter(controlRoutes()...)
 	if opts.StateFile != "" {
 		// Writing at once proves the file can be written, so a bad path is

@@ -44,6 +44,10 @@ const (
 	// requests they cannot route; we send it with 404 (unknown path) or 405
 	// (known path, wrong method, with an Allow header).
 	CodeUnknownOperation = "UnknownOperationException"
+	// CodeNotImplemented: the operation is in the model, and routed, but
+	// the emulator does not serve it (handlers.go lists which). Sent with
+	// 501; no AWS service answers it.
+	CodeNotImplemented = "NotImplementedException"
 )
 
 // errorStatus maps every code the emulator can send to its HTTP status. The
@@ -62,6 +66,7 @@ var errorStatus = map[string]int{
 	CodeInvalidSignature:           http.StatusForbidden,
 	CodeUnrecognizedClient:         http.StatusForbidden,
 	CodeUnknownOperation:           http.StatusNotFound,
+	CodeNotImplemented:             http.StatusNotImplemented,
 }
 
 // ErrorStatus returns the HTTP status the emulator sends with code, and

@@ -2,10 +2,11 @@ package emulator
 
 import (
 	"fmt"
-	"net/http"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/connect-cases/terraform-provider-cases/internal/apimodel"
 )
 
 // Field types: the com.amazonaws.connectcases#FieldType enum.
@@ -18,10 +19,6 @@ const (
 	fieldTypeURL          = "Url"
 	fieldTypeUser         = "User"
 )
-
-// fieldTypes lists the FieldType enum in model order, as AWS quotes it in
-// an enum violation.
-var fieldTypes = []string{fieldTypeText, fieldTypeNumber, fieldTypeBoolean, fieldTypeDateTime, fieldTypeSingleSelect, fieldTypeURL, fieldTypeUser}
 
 // Field namespaces: the com.amazonaws.connectcases#FieldNamespace enum.
 const (
@@ -38,38 +35,11 @@ const resourceTypeField = "Field"
 // ServiceQuotaExceededException for it.
 const maxDeletedFieldsPerDomain = 100
 
-// defaultFieldsMaxResults is the page size of ListFields and
-// ListFieldOptions when maxResults is absent: the model sets no default, so a
-// page is as large as the MaxResults range allows.
-const defaultFieldsMaxResults = 100
-
-// Constraint traits from the model.
-var (
-	// com.amazonaws.connectcases#FieldName: length 1..100, pattern ^.*[\S]$.
-	fieldNameShape = stringShape{minLength: 1, maxLength: 100, pattern: patternFromModel(`^.*[\S]$`)}
-	// com.amazonaws.connectcases#FieldId: length 1..500.
-	fieldIDShape = stringShape{minLength: 1, maxLength: 500}
-	// com.amazonaws.connectcases#FieldDescription: length 0..255.
-	fieldDescriptionShape = stringShape{minLength: 0, maxLength: 255}
-	// com.amazonaws.connectcases#BatchGetFieldIdentifierList: length 1..50.
-	batchGetFieldListShape = listShape{minLength: 1, maxLength: 50}
-	// com.amazonaws.connectcases#MaxResults: range 1..100 (ListFields and
-	// ListFieldOptions do not override it).
-	maxResultsRange = intRange{min: 1, max: 100}
-)
-
-func fieldRoutes() []route {
-	// Routes from the smithy.api#http trait of each operation.
-	return []route{
-		{method: http.MethodPost, path: "/domains/{domainId}/fields", operation: "CreateField", handle: createField},
-		{method: http.MethodPost, path: "/domains/{domainId}/fields-batch", operation: "BatchGetField", handle: batchGetField},
-		{method: http.MethodPost, path: "/domains/{domainId}/fields-list", operation: "ListFields", handle: listFields},
-		{method: http.MethodPut, path: "/domains/{domainId}/fields/{fieldId}", operation: "UpdateField", handle: updateField},
-		{method: http.MethodDelete, path: "/domains/{domainId}/fields/{fieldId}", operation: "DeleteField", handle: deleteField},
-		{method: http.MethodPut, path: "/domains/{domainId}/fields/{fieldId}/options", operation: "BatchPutFieldOptions", handle: batchPutFieldOptions},
-		{method: http.MethodPost, path: "/domains/{domainId}/fields/{fieldId}/options-list", operation: "ListFieldOptions", handle: listFieldOptions},
-	}
-}
+// defaultMaxResults is the page size of the list operations of a domain's
+// configuration (ListFields, ListFieldOptions, ListLayouts, ...) when
+// maxResults is absent: the model sets no default, so a page is as large as
+// the range of the MaxResults shape allows.
+var defaultMaxResults = int(apimodel.Cases().Shapes["MaxResults"].Range.MaxOr(100))
 
 // field is a case field as stored, inside its domain. A deleted field stays,
 // marked Deleted: BatchGetField still returns it, ListFields does not.
@@ -160,22 +130,6 @@ func (d *domain) requireLiveFields(member string, ids []string) *APIError {
 	return validationError("'%s' references %s.", member, strings.Join(problems, "; "))
 }
 
-// fieldReferrers find what still uses a field. Each returns a description,
-// such as "layout 'Main' (id)", of every entity of its kind in the domain
-// that references fieldID. Entities that reference fields (layouts,
-// templates) add their finder here, one line each. DeleteField refuses to
-// delete a field that any of them reports.
-var fieldReferrers = []func(d *domain, fieldID string) []string{}
-
-// fieldUsers describes everything in d that still uses the field.
-func (d *domain) fieldUsers(fieldID string) []string {
-	var users []string
-	for _, find := range fieldReferrers {
-		users = append(users, find(d, fieldID)...)
-	}
-	return users
-}
-
 // fieldTags returns the tags of a field that is not deleted, for tagging by
 // ARN.
 func (d *domain) fieldTags(id string) *tagMap {
@@ -209,30 +163,6 @@ func (d *domain) customFieldCounts() (live, deleted int) {
 	return live, deleted
 }
 
-// enum checks a smithy.api#enum trait, worded as AWS words it.
-func (v *validator) enum(field, value string, allowed []string) {
-	for _, a := range allowed {
-		if value == a {
-			return
-		}
-	}
-	v.violations = append(v.violations, fmt.Sprintf("Value '%s' at '%s' failed to satisfy constraint: Member must satisfy enum value set: [%s]",
-		value, field, strings.Join(allowed, ", ")))
-}
-
-// attributes checks the FieldAttributes union: exactly one member, and the
-// required isMultiline of TextAttributes.
-func (v *validator) attributes(field string, a *fieldAttributes) {
-	if a == nil {
-		return
-	}
-	if a.Text == nil {
-		v.fail(field, "Member must set exactly one member of the union: text")
-		return
-	}
-	v.required(field+".text.isMultiline", a.Text.IsMultiline != nil)
-}
-
 // attributesFitType rejects attributes that do not belong to the field's
 // type: text attributes describe Text fields only.
 func attributesFitType(a *fieldAttributes, fieldType string) *APIError {
@@ -242,34 +172,17 @@ func attributesFitType(a *fieldAttributes, fieldType string) *APIError {
 	return nil
 }
 
-// fieldLabels validates the {domainId} label and, when the route has one,
-// the {fieldId} label.
-func fieldLabels(req *opRequest, v *validator) (domainID, fieldID string) {
-	domainID = req.label("domainId")
-	v.str("domainId", domainID, domainIDShape)
-	if id, ok := req.labels["fieldId"]; ok {
-		fieldID = id
-		v.str("fieldId", fieldID, fieldIDShape)
-	}
-	return domainID, fieldID
-}
-
 // pageQuery reads the maxResults and nextToken query members of a list
-// operation whose page size is r.
-func pageQuery(req *opRequest, v *validator, r intRange, defaultSize int) (maxResults int, nextToken string) {
+// operation (validated against the model already); defaultSize is the page
+// size when maxResults is absent.
+func pageQuery(req *opRequest, defaultSize int) (maxResults int, nextToken string) {
 	maxResults = defaultSize
-	if raw, ok := req.query["maxResults"]; ok {
-		n, err := strconv.Atoi(raw[0])
-		if err != nil {
-			v.fail("maxResults", "Member must be an integer")
-		} else {
-			v.integer("maxResults", n, r)
+	if raw := req.query.Get("maxResults"); raw != "" {
+		if n, err := strconv.Atoi(raw); err == nil {
 			maxResults = n
 		}
 	}
-	nextToken = req.query.Get("nextToken")
-	v.str("nextToken", nextToken, nextTokenShape)
-	return maxResults, nextToken
+	return maxResults, req.query.Get("nextToken")
 }
 
 // domainForFields returns the domain a field operation acts on. A write
@@ -306,21 +219,7 @@ func createField(e *Emulator, req *opRequest) (any, error) {
 	if err := req.decodeBody(&in); err != nil {
 		return nil, err
 	}
-	var v validator
-	domainID, _ := fieldLabels(req, &v)
-	if v.required("name", in.Name != nil) {
-		v.str("name", *in.Name, fieldNameShape)
-	}
-	if v.required("type", in.Type != nil) {
-		v.enum("type", *in.Type, fieldTypes)
-	}
-	if in.Description != nil {
-		v.str("description", *in.Description, fieldDescriptionShape)
-	}
-	v.attributes("attributes", in.Attributes)
-	if err := v.err(); err != nil {
-		return nil, err
-	}
+	domainID := req.label("domainId")
 	if err := attributesFitType(in.Attributes, *in.Type); err != nil {
 		return nil, err
 	}
@@ -420,26 +319,7 @@ func batchGetField(e *Emulator, req *opRequest) (any, error) {
 	if err := req.decodeBody(&in); err != nil {
 		return nil, err
 	}
-	var v validator
-	domainID, _ := fieldLabels(req, &v)
-	if v.required("fields", in.Fields != nil) {
-		n := len(in.Fields)
-		if n < batchGetFieldListShape.minLength {
-			v.fail("fields", fmt.Sprintf("Member must have length greater than or equal to %d", batchGetFieldListShape.minLength))
-		}
-		if n > batchGetFieldListShape.maxLength {
-			v.fail("fields", fmt.Sprintf("Member must have length less than or equal to %d", batchGetFieldListShape.maxLength))
-		}
-		for i, id := range in.Fields {
-			member := fmt.Sprintf("fields.%d.member.id", i+1)
-			if v.required(member, id.ID != nil) {
-				v.str(member, *id.ID, fieldIDShape)
-			}
-		}
-	}
-	if err := v.err(); err != nil {
-		return nil, err
-	}
+	domainID := req.label("domainId")
 
 	e.store.mu.RLock()
 	defer e.store.mu.RUnlock()
@@ -487,12 +367,8 @@ type sequencePageToken struct {
 }
 
 func listFields(e *Emulator, req *opRequest) (any, error) {
-	var v validator
-	domainID, _ := fieldLabels(req, &v)
-	maxResults, nextToken := pageQuery(req, &v, maxResultsRange, defaultFieldsMaxResults)
-	if err := v.err(); err != nil {
-		return nil, err
-	}
+	domainID := req.label("domainId")
+	maxResults, nextToken := pageQuery(req, defaultMaxResults)
 	var position sequencePageToken
 	if nextToken != "" {
 		if err := decodePageToken(nextToken, &position); err != nil {
@@ -540,18 +416,7 @@ func updateField(e *Emulator, req *opRequest) (any, error) {
 	if err := req.decodeBody(&in); err != nil {
 		return nil, err
 	}
-	var v validator
-	domainID, fieldID := fieldLabels(req, &v)
-	if in.Name != nil {
-		v.str("name", *in.Name, fieldNameShape)
-	}
-	if in.Description != nil {
-		v.str("description", *in.Description, fieldDescriptionShape)
-	}
-	v.attributes("attributes", in.Attributes)
-	if err := v.err(); err != nil {
-		return nil, err
-	}
+	domainID, fieldID := req.label("domainId"), req.label("fieldId")
 
 	now := e.now().UTC().Truncate(time.Millisecond)
 	e.store.mu.Lock()
@@ -596,11 +461,7 @@ func updateField(e *Emulator, req *opRequest) (any, error) {
 }
 
 func deleteField(e *Emulator, req *opRequest) (any, error) {
-	var v validator
-	domainID, fieldID := fieldLabels(req, &v)
-	if err := v.err(); err != nil {
-		return nil, err
-	}
+	domainID, fieldID := req.label("domainId"), req.label("fieldId")
 
 	now := e.now().UTC().Truncate(time.Millisecond)
 	e.store.mu.Lock()
@@ -616,7 +477,7 @@ func deleteField(e *Emulator, req *opRequest) (any, error) {
 	if f.Namespace == fieldNamespaceSystem {
 		return nil, validationError("Field '%s' is a system field; system fields cannot be deleted.", fieldID)
 	}
-	if users := d.fieldUsers(fieldID); len(users) > 0 {
+	if users := d.referrers(refField, fieldID); len(users) > 0 {
 		return nil, conflictError("Field '%s' (%s) is still used by %s. Remove it from them before deleting it.", f.Name, fieldID, strings.Join(users, ", "))
 	}
 	if _, deleted := d.customFieldCounts(); deleted >= maxDeletedFieldsPerDomain {

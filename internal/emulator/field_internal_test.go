@@ -4,21 +4,24 @@ import (
 	"slices"
 	"testing"
 	"time"
+
+	"github.com/connect-cases/terraform-provider-cases/internal/apimodel"
 )
 
 func TestSystemFields_table(t *testing.T) {
+	cases := apimodel.Cases()
 	ids, names := map[string]bool{}, map[string]bool{}
 	for _, f := range systemFields {
 		if ids[f.id] || names[f.name] {
 			t.Errorf("system field %s (%q) is listed twice", f.id, f.name)
 		}
 		ids[f.id], names[f.name] = true, true
-		if !slices.Contains(fieldTypes, f.fieldType) {
+		if !slices.Contains(cases.Shapes["FieldType"].Enum, f.fieldType) {
 			t.Errorf("system field %s has type %q, not in the FieldType enum", f.id, f.fieldType)
 		}
 		var v validator
-		v.str("name", f.name, fieldNameShape)
-		v.str("description", f.description, fieldDescriptionShape)
+		v.str("name", f.name, cases.Effective(cases.MustLookup("GetFieldResponse", "name")))
+		v.str("description", f.description, cases.Effective(cases.MustLookup("GetFieldResponse", "description")))
 		if err := v.err(); err != nil {
 			t.Errorf("system field %s breaks the model's constraints: %v", f.id, err)
 		}

@@ -2,20 +2,6 @@ package emulator
 
 import "fmt"
 
-// Constraint traits from the model.
-var (
-	// BatchPutFieldOptionsRequest.options: length max 50 on the member.
-	batchPutFieldOptionsShape = listShape{minLength: 0, maxLength: 50}
-	// com.amazonaws.connectcases#FieldOptionName: length 1..100, pattern ^.*[\S]$.
-	fieldOptionNameShape = stringShape{minLength: 1, maxLength: 100, pattern: patternFromModel(`^.*[\S]$`)}
-	// com.amazonaws.connectcases#FieldOptionValue: length 1..100, pattern ^.*[\S]$.
-	fieldOptionValueShape = stringShape{minLength: 1, maxLength: 100, pattern: patternFromModel(`^.*[\S]$`)}
-	// com.amazonaws.connectcases#ValuesList: length max 1, of Value
-	// (length max 100).
-	valuesListShape  = listShape{minLength: 0, maxLength: 1}
-	valuesFieldShape = stringShape{minLength: 0, maxLength: 100}
-)
-
 // fieldOption is the model's FieldOption, as stored and as returned.
 type fieldOption struct {
 	Name   string `json:"name"`
@@ -83,40 +69,22 @@ type batchPutFieldOptionsOutput struct {
 // batchPutFieldOptions creates the options whose value is new and updates
 // the name and active flag of the others. Options left out of the request
 // stay as they are: options are never deleted, only made inactive. The
-// request is checked whole first (constraints, unique values, the options
+// request is checked whole first (the model's constraints, then the options
 // quota) and rejected as a whole; an option that only it cannot apply (a
 // fixed option of a system field) is reported in errors while the others
 // apply.
+//
+// The same value twice in one request is not an error: the model puts no
+// uniqueItems on FieldOptionsList and its documentation says nothing of
+// repeats, so the options apply in request order and the last occurrence
+// of a value sets its name and active flag (the option keeps the place
+// where the value first appeared).
 func batchPutFieldOptions(e *Emulator, req *opRequest) (any, error) {
 	var in batchPutFieldOptionsInput
 	if err := req.decodeBody(&in); err != nil {
 		return nil, err
 	}
-	var v validator
-	domainID, fieldID := fieldLabels(req, &v)
-	if v.required("options", in.Options != nil) {
-		if n := len(in.Options); n > batchPutFieldOptionsShape.maxLength {
-			v.fail("options", fmt.Sprintf("Member must have length less than or equal to %d", batchPutFieldOptionsShape.maxLength))
-		}
-		seen := map[string]bool{}
-		for i, o := range in.Options {
-			member := fmt.Sprintf("options.%d.member", i+1)
-			if v.required(member+".name", o.Name != nil) {
-				v.str(member+".name", *o.Name, fieldOptionNameShape)
-			}
-			if v.required(member+".value", o.Value != nil) {
-				v.str(member+".value", *o.Value, fieldOptionValueShape)
-				if seen[*o.Value] {
-					v.fail(member+".value", fmt.Sprintf("Member must be unique among the options of the request, but '%s' appears more than once", *o.Value))
-				}
-				seen[*o.Value] = true
-			}
-			v.required(member+".active", o.Active != nil)
-		}
-	}
-	if err := v.err(); err != nil {
-		return nil, err
-	}
+	domainID, fieldID := req.label("domainId"), req.label("fieldId")
 
 	config, _ := e.runtimeSnapshot()
 	e.store.mu.Lock()
@@ -139,8 +107,10 @@ func batchPutFieldOptions(e *Emulator, req *opRequest) (any, error) {
 		return nil, err
 	}
 	added := 0
+	newValues := map[string]bool{}
 	for _, o := range in.Options {
-		if f.optionByValue(*o.Value) == nil {
+		if f.optionByValue(*o.Value) == nil && !newValues[*o.Value] {
+			newValues[*o.Value] = true
 			added++
 		}
 	}
@@ -184,16 +154,9 @@ type optionsPageToken struct {
 // the order they were created. A deleted field's options stay readable, as
 // the field itself does through BatchGetField.
 func listFieldOptions(e *Emulator, req *opRequest) (any, error) {
-	var v validator
-	domainID, fieldID := fieldLabels(req, &v)
-	maxResults, nextToken := pageQuery(req, &v, maxResultsRange, defaultFieldsMaxResults)
+	domainID, fieldID := req.label("domainId"), req.label("fieldId")
+	maxResults, nextToken := pageQuery(req, defaultMaxResults)
 	values, filtered := req.query["values"]
-	if filtered {
-		v.list("values", values, valuesListShape, valuesFieldShape)
-	}
-	if err := v.err(); err != nil {
-		return nil, err
-	}
 	var position optionsPageToken
 	if nextToken != "" {
 		if err := decodePageToken(nextToken, &position); err != nil {

@@ -569,10 +569,6 @@ func TestFieldOptions_validation(t *testing.T) {
 		_, err := client.ListFieldOptions(ctx, &connectcases.ListFieldOptionsInput{DomainId: aws.String(domainID), FieldId: textID})
 		requireValidationMessage(t, err, "is of type Text")
 	})
-	t.Run("option values are unique", func(t *testing.T) {
-		err := putOptions(selectID, option("A", "a", true), option("Also A", "a", true))
-		requireValidationMessage(t, err, "Value at 'options.2.member.value' failed to satisfy constraint: Member must be unique")
-	})
 	t.Run("constraints", func(t *testing.T) {
 		err := putOptions(selectID, option("", "a", true), option("B", "b ", true))
 		requireValidationMessage(t, err, "2 validation errors detected",
@@ -594,6 +590,26 @@ func TestFieldOptions_validation(t *testing.T) {
 	})
 	if got := listAllOptions(t, client, domainID, aws.ToString(selectID), 100); len(got) != 0 {
 		t.Errorf("rejected requests left options %s", optionsString(got))
+	}
+}
+
+// TestFieldOptions_repeatedValue: the model does not make option values
+// unique within one request (FieldOptionsList has no uniqueItems), so a
+// repeated value is accepted; the options apply in order and the last
+// occurrence sets the name and active flag. A repeated new value counts once
+// against the options quota.
+func TestFieldOptions_repeatedValue(t *testing.T) {
+	client, server, _, domainID := startFieldsEmulator(t)
+	ctx := context.Background()
+	fieldID := createField(t, client, domainID, "Region", types.FieldTypeSingleSelect).FieldId
+	putConfig(t, server, `{"quotas":{"optionsPerField":2}}`)
+	_, err := client.BatchPutFieldOptions(ctx, &connectcases.BatchPutFieldOptionsInput{DomainId: aws.String(domainID), FieldId: fieldID,
+		Options: []types.FieldOption{option("A", "a", true), option("B", "b", true), option("Also A", "a", false)}})
+	if err != nil {
+		t.Fatalf("repeated value: %v", err)
+	}
+	if got := optionsString(listAllOptions(t, client, domainID, aws.ToString(fieldID), 100)); got != "a=Also A/false b=B/true" {
+		t.Errorf("options = %s, want the last occurrence of a to win", got)
 	}
 }
 

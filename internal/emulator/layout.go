@@ -1,8 +1,6 @@
 package emulator
 
 import (
-	"fmt"
-	"net/http"
 	"slices"
 	"strings"
 	"time"
@@ -20,36 +18,6 @@ const maxDeletedLayoutsPerDomain = 100
 // "Title and Status fields cannot be part of layouts since they are not
 // configurable" (documentation of CreateLayout and UpdateLayout).
 var unconfigurableLayoutFields = []string{"title", "status"}
-
-// Constraint traits from the model.
-var (
-	// com.amazonaws.connectcases#LayoutName: length 1..100, pattern ^.*[\S]$.
-	layoutNameShape = stringShape{minLength: 1, maxLength: 100, pattern: patternFromModel(`^.*[\S]$`)}
-	// com.amazonaws.connectcases#LayoutId: length 1..500.
-	layoutIDShape = stringShape{minLength: 1, maxLength: 500}
-	// com.amazonaws.connectcases#SectionsList: length max 1.
-	sectionsListShape = listShape{minLength: 0, maxLength: 1}
-	// FieldGroup.fields: length max 100.
-	fieldGroupFieldsShape = listShape{minLength: 0, maxLength: 100}
-	// FieldGroup.name: length max 100.
-	fieldGroupNameShape = stringShape{minLength: 0, maxLength: 100}
-)
-
-func layoutRoutes() []route {
-	// Routes from the smithy.api#http trait of each operation.
-	return []route{
-		{method: http.MethodPost, path: "/domains/{domainId}/layouts", operation: "CreateLayout", handle: createLayout},
-		{method: http.MethodPost, path: "/domains/{domainId}/layouts-list", operation: "ListLayouts", handle: listLayouts},
-		{method: http.MethodPost, path: "/domains/{domainId}/layouts/{layoutId}", operation: "GetLayout", handle: getLayout},
-		{method: http.MethodPut, path: "/domains/{domainId}/layouts/{layoutId}", operation: "UpdateLayout", handle: updateLayout},
-		{method: http.MethodDelete, path: "/domains/{domainId}/layouts/{layoutId}", operation: "DeleteLayout", handle: deleteLayout},
-	}
-}
-
-func init() {
-	fieldReferrers = append(fieldReferrers, (*domain).layoutsUsingField)
-	domainChildren["layout"] = domainChild{resourceType: resourceTypeLayout, tags: (*domain).layoutTags}
-}
 
 // layout is a layout as stored. A deleted layout stays, marked Deleted:
 // GetLayout still returns it, ListLayouts does not.
@@ -128,42 +96,6 @@ func (c *layoutContent) fieldIDs() []string {
 	return ids
 }
 
-// layoutContent checks the constraint traits of a LayoutContent.
-func (v *validator) layoutContent(member string, c *layoutContent) {
-	if !v.union(member, unionMembers(c.Basic != nil), "basic") {
-		return
-	}
-	for _, panel := range []struct {
-		name     string
-		sections *layoutSections
-	}{{"topPanel", c.Basic.TopPanel}, {"moreInfo", c.Basic.MoreInfo}} {
-		if panel.sections == nil {
-			continue
-		}
-		path := member + ".basic." + panel.name + ".sections"
-		v.listLength(path, len(panel.sections.Sections), sectionsListShape)
-		for i, s := range panel.sections.Sections {
-			sPath := fmt.Sprintf("%s.%d.member", path, i+1)
-			if !v.union(sPath, unionMembers(s.FieldGroup != nil), "fieldGroup") {
-				continue
-			}
-			g := s.FieldGroup
-			if g.Name != nil {
-				v.str(sPath+".fieldGroup.name", *g.Name, fieldGroupNameShape)
-			}
-			if v.required(sPath+".fieldGroup.fields", g.Fields != nil) {
-				v.listLength(sPath+".fieldGroup.fields", len(g.Fields), fieldGroupFieldsShape)
-				for j, f := range g.Fields {
-					fPath := fmt.Sprintf("%s.fieldGroup.fields.%d.member.id", sPath, j+1)
-					if v.required(fPath, f.ID != nil) {
-						v.str(fPath, *f.ID, fieldIDShape)
-					}
-				}
-			}
-		}
-	}
-}
-
 // checkLayoutContent applies the rules of the service that go beyond the
 // constraint traits: every field exists and is live, appears once, is not
 // one of the unconfigurable system fields, and the layout stays within the
@@ -203,7 +135,7 @@ func (d *domain) layoutTags(id string) *tagMap {
 	return liveEntityTags(d.Layouts, id)
 }
 
-// layoutsUsingField is the fieldReferrers finder of layouts.
+// layoutsUsingField is the field finder (domainEntities) of layouts.
 func (d *domain) layoutsUsingField(fieldID string) []string {
 	return liveEntitiesWhere(d.Layouts, "layout", func(l *layout) bool {
 		return slices.Contains(l.Content.fieldIDs(), fieldID)
@@ -225,17 +157,7 @@ func createLayout(e *Emulator, req *opRequest) (any, error) {
 	if err := req.decodeBody(&in); err != nil {
 		return nil, err
 	}
-	var v validator
-	domainID, _ := domainLabel(req, &v, "", stringShape{})
-	if v.required("name", in.Name != nil) {
-		v.str("name", *in.Name, layoutNameShape)
-	}
-	if v.required("content", in.Content != nil) {
-		v.layoutContent("content", in.Content)
-	}
-	if err := v.err(); err != nil {
-		return nil, err
-	}
+	domainID := req.label("domainId")
 
 	config, _ := e.runtimeSnapshot()
 	now := e.now().UTC().Truncate(time.Millisecond)
@@ -286,11 +208,7 @@ type getLayoutOutput struct {
 }
 
 func getLayout(e *Emulator, req *opRequest) (any, error) {
-	var v validator
-	domainID, layoutID := domainLabel(req, &v, "layoutId", layoutIDShape)
-	if err := v.err(); err != nil {
-		return nil, err
-	}
+	domainID, layoutID := req.label("domainId"), req.label("layoutId")
 	e.store.mu.RLock()
 	defer e.store.mu.RUnlock()
 	d, err := e.domainForConfig(e.store.tenant(req.call.Account, req.call.Region), domainID, false, "", "")
@@ -325,12 +243,8 @@ type listLayoutsOutput struct {
 }
 
 func listLayouts(e *Emulator, req *opRequest) (any, error) {
-	var v validator
-	domainID, _ := domainLabel(req, &v, "", stringShape{})
-	maxResults, nextToken := pageQuery(req, &v, maxResultsRange, defaultFieldsMaxResults)
-	if err := v.err(); err != nil {
-		return nil, err
-	}
+	domainID := req.label("domainId")
+	maxResults, nextToken := pageQuery(req, defaultMaxResults)
 	e.store.mu.RLock()
 	defer e.store.mu.RUnlock()
 	d, err := e.domainForConfig(e.store.tenant(req.call.Account, req.call.Region), domainID, false, "", "")
@@ -358,17 +272,7 @@ func updateLayout(e *Emulator, req *opRequest) (any, error) {
 	if err := req.decodeBody(&in); err != nil {
 		return nil, err
 	}
-	var v validator
-	domainID, layoutID := domainLabel(req, &v, "layoutId", layoutIDShape)
-	if in.Name != nil {
-		v.str("name", *in.Name, layoutNameShape)
-	}
-	if in.Content != nil {
-		v.layoutContent("content", in.Content)
-	}
-	if err := v.err(); err != nil {
-		return nil, err
-	}
+	domainID, layoutID := req.label("domainId"), req.label("layoutId")
 
 	config, _ := e.runtimeSnapshot()
 	now := e.now().UTC().Truncate(time.Millisecond)
@@ -406,11 +310,7 @@ func updateLayout(e *Emulator, req *opRequest) (any, error) {
 }
 
 func deleteLayout(e *Emulator, req *opRequest) (any, error) {
-	var v validator
-	domainID, layoutID := domainLabel(req, &v, "layoutId", layoutIDShape)
-	if err := v.err(); err != nil {
-		return nil, err
-	}
+	domainID, layoutID := req.label("domainId"), req.label("layoutId")
 	now := e.now().UTC().Truncate(time.Millisecond)
 	e.store.mu.Lock()
 	defer e.store.mu.Unlock()
@@ -422,7 +322,7 @@ func deleteLayout(e *Emulator, req *opRequest) (any, error) {
 	if l == nil || l.Deleted {
 		return nil, notFoundError(resourceTypeLayout, layoutID)
 	}
-	if users := d.templatesUsingLayout(layoutID); len(users) > 0 {
+	if users := d.referrers(refLayout, layoutID); len(users) > 0 {
 		return nil, conflictError("Layout '%s' (%s) is the default layout of %s. Change their default layout before deleting it.", l.Name, layoutID, strings.Join(users, ", "))
 	}
 	if _, deleted := liveCount(d.Layouts); deleted >= maxDeletedLayoutsPerDomain {

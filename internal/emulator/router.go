@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -9,25 +10,46 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
-	"reflect"
 	"sort"
 	"strings"
 	"time"
-	"unicode/utf8"
+
+	"github.com/connect-cases/terraform-provider-cases/internal/apimodel"
 )
 
-// casesRoutes is the route table of the Cases API: each entity file
-// contributes the operations it implements, so a new entity is one line here.
-func casesRoutes() [][]route {
-	return [][]route{
-		domainRoutes(),
-		tagRoutes(),
-		fieldRoutes(),
-		layoutRoutes(),
-		templateRoutes(),
-		caseRuleRoutes(),
-		caseEventConfigurationRoutes(),
+// apiTable is one API the emulator serves: the generated model of a
+// service and the handlers bound to its operations by name. Routes come
+// from the model alone (apiTable.routes), so a handler cannot be reached at
+// a path the model does not give its operation.
+type apiTable struct {
+	service *apimodel.Service
+	// handlers by operation name.
+	handlers map[string]operationHandler
+	// notImplemented lists the operations of the model that the emulator
+	// routes but does not serve: they answer NotImplementedException.
+	notImplemented []string
+}
+
+// routes returns one route per operation of the model, in name order.
+func (api *apiTable) routes() []route {
+	var routes []route
+	for _, name := range api.service.OperationNames() {
+		op := api.service.Operations[name]
+		handle := api.handlers[name]
+		if handle == nil {
+			handle = notImplemented
+		}
+		// A URI may carry a literal query after "?"; the path is what routes.
+		path, _, _ := strings.Cut(op.URI, "?")
+		routes = append(routes, route{method: op.Method, path: path, operation: name, handle: handle, api: api, op: op})
 	}
+	return routes
+}
+
+// notImplemented answers an operation of the model the emulator does not
+// serve, saying so plainly rather than pretending to be the service.
+func notImplemented(_ *Emulator, req *opRequest) (any, error) {
+	return nil, NewAPIError(CodeNotImplemented, fmt.Sprintf("The emulator does not implement %s; it serves the configuration operations of the API (see internal/emulator/handlers.go).", req.call.Operation))
 }
 
 // maxRequestBodyBytes bounds every request body. The largest Cases request
@@ -88,6 +110,10 @@ type route struct {
 	path      string
 	operation string
 	handle    operationHandler
+	// api and op are the API and model operation of an API route; nil for
+	// the control API.
+	api *apiTable
+	op  *apimodel.Operation
 }
 
 // opRequest is what a handler sees of the request.
@@ -103,53 +129,17 @@ type opRequest struct {
 func (r *opRequest) label(name string) string { return r.labels[name] }
 
 // decodeBody reads the JSON document of the request into v. An empty body
-// reads as an empty object. Malformed JSON is answered with
-// ValidationException: the model declares it for every operation, so the
-// SDK decodes it into a typed error, where AWS's own SerializationException
-// is not in the model and would surface as a generic one.
+// reads as an empty object. The dispatcher has already checked the body
+// against the operation's input shape (validateRequest), so an error here
+// means a handler's input type disagrees with the model.
 func (r *opRequest) decodeBody(v any) error {
-	if len(strings.TrimSpace(string(r.body))) == 0 {
+	if len(bytes.TrimSpace(r.body)) == 0 {
 		return nil
 	}
-	// encoding/json replaces invalid UTF-8 with U+FFFD without a word, so
-	// a name sent in another encoding would be stored changed. JSON text
-	// must be UTF-8 (RFC 8259); say so rather than guess.
-	if !utf8.Valid(r.body) {
-		return validationError("The request body is not valid UTF-8; JSON text must be encoded in UTF-8.")
+	if err := json.Unmarshal(r.body, v); err != nil {
+		return fmt.Errorf("decoding a request the model accepts: %w", err)
 	}
-	err := json.Unmarshal(r.body, v)
-	if err == nil {
-		return nil
-	}
-	var typeErr *json.UnmarshalTypeError
-	if errors.As(err, &typeErr) {
-		if typeErr.Field == "" {
-			return validationError("1 validation error detected: The request body must be a JSON object, got %s", typeErr.Value)
-		}
-		return validationError("1 validation error detected: Value at '%s' failed to satisfy constraint: Member must be a JSON %s, got %s",
-			typeErr.Field, jsonTypeName(typeErr.Type), typeErr.Value)
-	}
-	return validationError("The request body is not valid JSON: %v", err)
-}
-
-func jsonTypeName(t reflect.Type) string {
-	for t.Kind() == reflect.Pointer {
-		t = t.Elem()
-	}
-	switch t.Kind() {
-	case reflect.String:
-		return "string"
-	case reflect.Bool:
-		return "boolean"
-	case reflect.Int, reflect.Int32, reflect.Int64:
-		return "integer"
-	case reflect.Float32, reflect.Float64:
-		return "number"
-	case reflect.Slice, reflect.Array:
-		return "array"
-	default:
-		return "object"
-	}
+	return nil
 }
 
 // router matches a method and an escaped path against a route table.
@@ -169,7 +159,20 @@ func newRouter(sets ...[]route) *router {
 			rt.routes = append(rt.routes, compiledRoute{route: r, segments: strings.Split(strings.TrimPrefix(r.path, "/"), "/")})
 		}
 	}
+	// A literal segment wins over a label in the same place, whatever the
+	// order of the table.
+	sort.SliceStable(rt.routes, func(i, j int) bool { return rt.routes[i].labelCount() < rt.routes[j].labelCount() })
 	return rt
+}
+
+func (r *compiledRoute) labelCount() int {
+	n := 0
+	for _, s := range r.segments {
+		if strings.HasPrefix(s, "{") {
+			n++
+		}
+	}
+	return n
 }
 
 // match finds the route for method and escapedPath. Labels are matched on
@@ -260,7 +263,7 @@ func (e *Emulator) serveRoute(w http.ResponseWriter, r *http.Request, rt *router
 		// The control API needs no signature: it is for the operator of the
 		// emulator, like LocalStack's, and stays on a loopback address.
 		req.call = *call
-		out, err := e.invoke(matched.handle, req)
+		out, err := e.invoke(matched.handle, req, nil)
 		e.writeResult(w, out, err)
 		return
 	}
@@ -272,20 +275,34 @@ func (e *Emulator) serveRoute(w http.ResponseWriter, r *http.Request, rt *router
 	}
 	call.Account, call.Region = id.account, id.region
 	req.call = *call
-	e.dispatch(w, req, matched.handle)
+	e.dispatch(w, req, matched)
 }
 
 // dispatch runs one Cases operation. It is the single place every Cases
 // operation passes through with its name and tenant known, and where the
 // fault injector acts before the handler and after it has committed.
-func (e *Emulator) dispatch(w http.ResponseWriter, req *opRequest, handle operationHandler) {
+func (e *Emulator) dispatch(w http.ResponseWriter, req *opRequest, rt *route) {
 	if e.faults != nil {
 		if err := e.faults.BeforeOperation(req.ctx, req.call); err != nil {
 			e.writeResult(w, nil, err)
 			return
 		}
 	}
-	out, err := e.invoke(handle, req)
+	out, err := e.invoke(rt.handle, req, func() error {
+		// The request is checked against the model before the handler
+		// sees it; an operation the emulator does not serve answers
+		// NotImplementedException whatever the request.
+		if rt.api.handlers[rt.operation] == nil {
+			return nil
+		}
+		if apiErr := validateRequest(rt.api.service, rt.op, req); apiErr != nil {
+			return apiErr
+		}
+		return nil
+	})
+	if err != nil {
+		err = e.requireDeclared(rt, req, err)
+	}
 	// With a state file, a change is on disk before anything is answered.
 	if saveErr := e.saveAfter(req.call.Operation); saveErr != nil {
 		out, err = nil, saveErr
@@ -299,9 +316,10 @@ func (e *Emulator) dispatch(w http.ResponseWriter, req *opRequest, handle operat
 	e.writeResult(w, out, err)
 }
 
-// invoke runs a handler, turning a panic into InternalServerException so one
-// bad request cannot take the emulator down.
-func (e *Emulator) invoke(handle operationHandler, req *opRequest) (out any, err error) {
+// invoke runs validate (when not nil) and then, when it passes, the
+// handler, turning a panic into InternalServerException so one bad request
+// cannot take the emulator down.
+func (e *Emulator) invoke(handle operationHandler, req *opRequest, validate func() error) (out any, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			if p == http.ErrAbortHandler {
@@ -311,6 +329,11 @@ func (e *Emulator) invoke(handle operationHandler, req *opRequest) (out any, err
 			out, err = nil, NewAPIError(CodeInternalServer, "The emulator failed to process the request; see its log.")
 		}
 	}()
+	if validate != nil {
+		if err := validate(); err != nil {
+			return nil, err
+		}
+	}
 	return handle(e, req)
 }
 

@@ -100,7 +100,7 @@ func TestStore_roundTripsDomainConfiguration(t *testing.T) {
 	if len(d.Layouts) != 1 || len(d.Templates) != 1 || len(d.CaseRules) != 1 || d.EventConfiguration == nil || !*d.EventConfiguration.Enabled {
 		t.Fatalf("restored domain lost configuration: %s", rewritten)
 	}
-	if users := d.fieldUsers("summary"); len(users) != 4 {
+	if users := d.referrers(refField, "summary"); len(users) != 4 {
 		t.Errorf("restored references of summary = %v, want layout, template, rule and event configuration", users)
 	}
 }

@@ -1,8 +1,6 @@
 package emulator
 
 import (
-	"net/http"
-	"regexp"
 	"strings"
 )
 
@@ -19,35 +17,6 @@ func (m tagMap) clone() tagMap {
 	return out
 }
 
-// Constraint traits from the model.
-var (
-	// com.amazonaws.connectcases#Arn: length 1..500.
-	arnShape = stringShape{minLength: 1, maxLength: 500}
-	// com.amazonaws.connectcases#TagKeyList: length 0..50.
-	tagKeyListShape = listShape{minLength: 0, maxLength: 50}
-	// com.amazonaws.connectcases#TagKey: length 1..128, pattern
-	// ^(?!aws:)[a-zA-Z+-=._:/]+$. RE2 has no look-ahead, so the "(?!aws:)"
-	// prefix rule is checked in code. "+-=" is a range (U+002B..U+003D),
-	// which also admits digits, ',' ';' '<'; the class is used as written.
-	tagKeyShape = stringShape{minLength: 1, maxLength: 128, pattern: &modelPattern{
-		source: `^(?!aws:)[a-zA-Z+-=._:/]+$`,
-		match: func(key string) bool {
-			return !strings.HasPrefix(key, "aws:") && tagKeyCharacters.MatchString(key)
-		},
-	}}
-	tagKeyCharacters = regexp.MustCompile(`^[a-zA-Z+-=._:/]+$`)
-)
-
-func tagRoutes() []route {
-	// Routes from the smithy.api#http trait of each operation. The {arn}
-	// label is not greedy: clients send the ARN URL-escaped as one segment.
-	return []route{
-		{method: http.MethodPost, path: "/tags/{arn}", operation: "TagResource", handle: tagResource},
-		{method: http.MethodDelete, path: "/tags/{arn}", operation: "UntagResource", handle: untagResource},
-		{method: http.MethodGet, path: "/tags/{arn}", operation: "ListTagsForResource", handle: listTagsForResource},
-	}
-}
-
 // findTaggable returns the tags of the resource arn names in the tenant, or
 // nil when the tenant has no such resource. ARNs of other accounts or
 // regions are never found: tenants are isolated. Sub-entities of a domain
@@ -61,30 +30,14 @@ func (t *tenant) findTaggable(arn string) *tagMap {
 			return &d.Tags
 		}
 		if rest, ok := strings.CutPrefix(arn, d.ARN+"/"); ok {
-			kind, id, _ := strings.Cut(rest, "/")
-			if child, known := domainChildren[kind]; known {
-				return child.tags(d, id)
+			arnKind, id, _ := strings.Cut(rest, "/")
+			if kind, known := entityKindByARN(arnKind); known {
+				return kind.tags(d, id)
 			}
 			return nil
 		}
 	}
 	return nil
-}
-
-// domainChild is a kind of entity inside a domain that has an ARN of its
-// own, arn:aws:cases:REGION:ACCOUNT:domain/DOMAIN_ID/KIND/ID.
-type domainChild struct {
-	// resourceType names it in ResourceNotFoundException.
-	resourceType string
-	// tags returns the tags of the entity with id in d, or nil when d has
-	// no such (live) entity.
-	tags func(d *domain, id string) *tagMap
-}
-
-// domainChildren maps the KIND path element of sub-entity ARNs to their
-// kind; each taggable entity of a domain adds one line.
-var domainChildren = map[string]domainChild{
-	"field": {resourceType: resourceTypeField, tags: (*domain).fieldTags},
 }
 
 // resourceTypeOf names the kind of resource an ARN refers to, for
@@ -93,8 +46,8 @@ func resourceTypeOf(arn string) string {
 	if strings.HasPrefix(arn, "arn:") && strings.Contains(arn, ":domain/") {
 		_, path, _ := strings.Cut(arn, ":domain/")
 		if parts := strings.SplitN(path, "/", 3); len(parts) == 3 {
-			if child, known := domainChildren[parts[1]]; known {
-				return child.resourceType
+			if kind, known := entityKindByARN(parts[1]); known {
+				return kind.resourceType
 			}
 		}
 		return resourceTypeDomain
@@ -102,27 +55,14 @@ func resourceTypeOf(arn string) string {
 	return "Resource"
 }
 
-// arnLabel validates the {arn} label.
-func arnLabel(req *opRequest) (string, *validator) {
-	arn := req.label("arn")
-	v := &validator{}
-	v.str("arn", arn, arnShape)
-	return arn, v
-}
-
 type tagResourceInput struct {
 	Tags tagMap `json:"tags"`
 }
 
 func tagResource(e *Emulator, req *opRequest) (any, error) {
-	arn, v := arnLabel(req)
+	arn := req.label("arn")
 	var in tagResourceInput
 	if err := req.decodeBody(&in); err != nil {
-		return nil, err
-	}
-	// The Tags map constrains neither keys nor values in the model.
-	v.required("tags", in.Tags != nil)
-	if err := v.err(); err != nil {
 		return nil, err
 	}
 
@@ -142,16 +82,8 @@ func tagResource(e *Emulator, req *opRequest) (any, error) {
 }
 
 func untagResource(e *Emulator, req *opRequest) (any, error) {
-	arn, v := arnLabel(req)
-	keys, present := req.query["tagKeys"]
-	// tagKeys is a required httpQuery list. An empty list goes on the wire
-	// as no tagKeys parameter at all, so it reads as the missing member.
-	if v.required("tagKeys", present) {
-		v.list("tagKeys", keys, tagKeyListShape, tagKeyShape)
-	}
-	if err := v.err(); err != nil {
-		return nil, err
-	}
+	arn := req.label("arn")
+	keys := req.query["tagKeys"]
 
 	e.store.mu.Lock()
 	defer e.store.mu.Unlock()
@@ -170,10 +102,7 @@ type listTagsForResourceOutput struct {
 }
 
 func listTagsForResource(e *Emulator, req *opRequest) (any, error) {
-	arn, v := arnLabel(req)
-	if err := v.err(); err != nil {
-		return nil, err
-	}
+	arn := req.label("arn")
 	e.store.mu.RLock()
 	defer e.store.mu.RUnlock()
 	tags := e.store.tenant(req.call.Account, req.call.Region).findTaggable(arn)

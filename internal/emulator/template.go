@@ -1,10 +1,10 @@
 package emulator
 
 import (
-	"fmt"
-	"net/http"
 	"strings"
 	"time"
+
+	"github.com/connect-cases/terraform-provider-cases/internal/apimodel"
 )
 
 // resourceTypeTemplate is the resourceType of ResourceNotFoundException for
@@ -21,41 +21,11 @@ const (
 	templateStatusInactive = "Inactive"
 )
 
-var templateStatuses = []string{templateStatusActive, templateStatusInactive}
-
-// Constraint traits from the model.
-var (
-	// com.amazonaws.connectcases#TemplateName: length 1..100, pattern ^.*[\S]$.
-	templateNameShape = stringShape{minLength: 1, maxLength: 100, pattern: patternFromModel(`^.*[\S]$`)}
-	// com.amazonaws.connectcases#TemplateId: length 1..500.
-	templateIDShape = stringShape{minLength: 1, maxLength: 500}
-	// com.amazonaws.connectcases#TemplateDescription: length max 255.
-	templateDescriptionShape = stringShape{minLength: 0, maxLength: 255}
-	// com.amazonaws.connectcases#RequiredFieldList: length max 100.
-	requiredFieldListShape = listShape{minLength: 0, maxLength: 100}
-	// com.amazonaws.connectcases#TemplateCaseRuleList: length max 50.
-	templateCaseRuleListShape = listShape{minLength: 0, maxLength: 50}
-	// com.amazonaws.connectcases#TemplateStatusFilters: length 1..2.
-	templateStatusFiltersShape = listShape{minLength: 1, maxLength: 2}
-	// The SDK's TagPropagationResourceType enum.
-	tagPropagationResourceTypes = []string{"Cases"}
-)
-
-func templateRoutes() []route {
-	// Routes from the smithy.api#http trait of each operation.
-	return []route{
-		{method: http.MethodPost, path: "/domains/{domainId}/templates", operation: "CreateTemplate", handle: createTemplate},
-		{method: http.MethodPost, path: "/domains/{domainId}/templates-list", operation: "ListTemplates", handle: listTemplates},
-		{method: http.MethodPost, path: "/domains/{domainId}/templates/{templateId}", operation: "GetTemplate", handle: getTemplate},
-		{method: http.MethodPut, path: "/domains/{domainId}/templates/{templateId}", operation: "UpdateTemplate", handle: updateTemplate},
-		{method: http.MethodDelete, path: "/domains/{domainId}/templates/{templateId}", operation: "DeleteTemplate", handle: deleteTemplate},
-	}
-}
-
-func init() {
-	fieldReferrers = append(fieldReferrers, (*domain).templatesUsingField)
-	domainChildren["template"] = domainChild{resourceType: resourceTypeTemplate, tags: (*domain).templateTags}
-}
+// templateRuleFieldIDDefault is what TemplateRule.fieldId reads as when a
+// request leaves it out: the model makes the member optional with
+// smithy.api#default "NULL" (a rule that acts on no single field), so the
+// service stores and returns that value, and so does the emulator.
+var templateRuleFieldIDDefault = modelDefaultString(apimodel.Cases().MustLookup("TemplateRule", "fieldId"))
 
 // template is a case template as stored. A deleted template stays, marked
 // Deleted: GetTemplate still returns it, ListTemplates does not.
@@ -124,47 +94,14 @@ func (in *templateFields) empty() bool {
 		in.Status == nil && in.Rules == nil && in.TagPropagationConfigurations == nil
 }
 
-// validate checks the constraint traits of the members that are set.
-func (in *templateFields) validate(v *validator) {
-	if in.Name != nil {
-		v.str("name", *in.Name, templateNameShape)
-	}
-	if in.Description != nil {
-		v.str("description", *in.Description, templateDescriptionShape)
-	}
-	if in.LayoutConfiguration != nil && in.LayoutConfiguration.DefaultLayout != nil {
-		v.str("layoutConfiguration.defaultLayout", *in.LayoutConfiguration.DefaultLayout, layoutIDShape)
-	}
-	if in.RequiredFields != nil {
-		v.listLength("requiredFields", len(in.RequiredFields), requiredFieldListShape)
-		for i, f := range in.RequiredFields {
-			member := fmt.Sprintf("requiredFields.%d.member.fieldId", i+1)
-			if v.required(member, f.FieldID != nil) {
-				v.str(member, *f.FieldID, fieldIDShape)
-			}
+// applyDefaults fills the members the model defaults when a request leaves
+// them out.
+func (in *templateFields) applyDefaults() {
+	for i := range in.Rules {
+		if in.Rules[i].FieldID == nil {
+			id := templateRuleFieldIDDefault
+			in.Rules[i].FieldID = &id
 		}
-	}
-	if in.Status != nil {
-		v.enum("status", *in.Status, templateStatuses)
-	}
-	if in.Rules != nil {
-		v.listLength("rules", len(in.Rules), templateCaseRuleListShape)
-		for i, r := range in.Rules {
-			member := fmt.Sprintf("rules.%d.member", i+1)
-			if v.required(member+".caseRuleId", r.CaseRuleID != nil) {
-				v.str(member+".caseRuleId", *r.CaseRuleID, caseRuleIDShape)
-			}
-			if v.required(member+".fieldId", r.FieldID != nil) {
-				v.str(member+".fieldId", *r.FieldID, fieldIDShape)
-			}
-		}
-	}
-	for i, c := range in.TagPropagationConfigurations {
-		member := fmt.Sprintf("tagPropagationConfigurations.%d.member", i+1)
-		if v.required(member+".resourceType", c.ResourceType != nil) {
-			v.enum(member+".resourceType", *c.ResourceType, tagPropagationResourceTypes)
-		}
-		v.required(member+".tagMap", c.TagMap != nil)
 	}
 }
 
@@ -194,7 +131,9 @@ func (d *domain) checkTemplateReferences(in *templateFields) *APIError {
 	if in.Rules != nil {
 		var fieldIDs, missing []string
 		for _, r := range in.Rules {
-			fieldIDs = append(fieldIDs, *r.FieldID)
+			if *r.FieldID != templateRuleFieldIDDefault {
+				fieldIDs = append(fieldIDs, *r.FieldID)
+			}
 			if _, ok := d.liveCaseRule(*r.CaseRuleID); !ok {
 				missing = append(missing, *r.CaseRuleID)
 			}
@@ -222,7 +161,7 @@ func (d *domain) liveTemplatesWhere(match func(*template) bool) []string {
 	return liveEntitiesWhere(d.Templates, "template", match)
 }
 
-// templatesUsingField is the fieldReferrers finder of templates.
+// templatesUsingField is the field finder (domainEntities) of templates.
 func (d *domain) templatesUsingField(fieldID string) []string {
 	return d.liveTemplatesWhere(func(t *template) bool {
 		for _, f := range t.RequiredFields {
@@ -270,13 +209,8 @@ func createTemplate(e *Emulator, req *opRequest) (any, error) {
 	if err := req.decodeBody(&in); err != nil {
 		return nil, err
 	}
-	var v validator
-	domainID, _ := domainLabel(req, &v, "", stringShape{})
-	v.required("name", in.Name != nil)
-	in.validate(&v)
-	if err := v.err(); err != nil {
-		return nil, err
-	}
+	domainID := req.label("domainId")
+	in.applyDefaults()
 
 	config, _ := e.runtimeSnapshot()
 	now := e.now().UTC().Truncate(time.Millisecond)
@@ -359,11 +293,7 @@ type getTemplateOutput struct {
 }
 
 func getTemplate(e *Emulator, req *opRequest) (any, error) {
-	var v validator
-	domainID, templateID := domainLabel(req, &v, "templateId", templateIDShape)
-	if err := v.err(); err != nil {
-		return nil, err
-	}
+	domainID, templateID := req.label("domainId"), req.label("templateId")
 	e.store.mu.RLock()
 	defer e.store.mu.RUnlock()
 	d, err := e.domainForConfig(e.store.tenant(req.call.Account, req.call.Region), domainID, false, "", "")
@@ -412,22 +342,9 @@ type listTemplatesOutput struct {
 }
 
 func listTemplates(e *Emulator, req *opRequest) (any, error) {
-	var v validator
-	domainID, _ := domainLabel(req, &v, "", stringShape{})
-	maxResults, nextToken := pageQuery(req, &v, maxResultsRange, defaultFieldsMaxResults)
+	domainID := req.label("domainId")
+	maxResults, nextToken := pageQuery(req, defaultMaxResults)
 	statuses, filtered := req.query["status"]
-	if filtered {
-		v.listLength("status", len(statuses), templateStatusFiltersShape)
-		for i, s := range statuses {
-			v.enum(fmt.Sprintf("status.%d.member", i+1), s, templateStatuses)
-		}
-		if len(duplicates(statuses)) > 0 {
-			v.fail("status", "Member must have unique values")
-		}
-	}
-	if err := v.err(); err != nil {
-		return nil, err
-	}
 	e.store.mu.RLock()
 	defer e.store.mu.RUnlock()
 	d, err := e.domainForConfig(e.store.tenant(req.call.Account, req.call.Region), domainID, false, "", "")
@@ -464,12 +381,8 @@ func updateTemplate(e *Emulator, req *opRequest) (any, error) {
 	if err := req.decodeBody(&in); err != nil {
 		return nil, err
 	}
-	var v validator
-	domainID, templateID := domainLabel(req, &v, "templateId", templateIDShape)
-	in.validate(&v)
-	if err := v.err(); err != nil {
-		return nil, err
-	}
+	domainID, templateID := req.label("domainId"), req.label("templateId")
+	in.applyDefaults()
 	if in.empty() {
 		// UpdateTemplate (model documentation): "At least one of these
 		// attributes must not be null."
@@ -506,11 +419,7 @@ func updateTemplate(e *Emulator, req *opRequest) (any, error) {
 }
 
 func deleteTemplate(e *Emulator, req *opRequest) (any, error) {
-	var v validator
-	domainID, templateID := domainLabel(req, &v, "templateId", templateIDShape)
-	if err := v.err(); err != nil {
-		return nil, err
-	}
+	domainID, templateID := req.label("domainId"), req.label("templateId")
 	now := e.now().UTC().Truncate(time.Millisecond)
 	e.store.mu.Lock()
 	defer e.store.mu.Unlock()

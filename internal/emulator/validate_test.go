@@ -3,27 +3,40 @@ package emulator
 import (
 	"strings"
 	"testing"
+
+	"github.com/connect-cases/terraform-provider-cases/internal/apimodel"
 )
 
+// casesMember returns the effective constraints of a member of the Cases
+// model.
+func casesMember(structure string, path ...string) apimodel.Constraints {
+	return apimodel.Cases().Effective(apimodel.Cases().MustLookup(structure, path...))
+}
+
 func TestDomainNamePattern(t *testing.T) {
-	for name, want := range map[string]bool{
+	name := casesMember("CreateDomainRequest", "name")
+	for value, want := range map[string]bool{
 		"support-cases":  true,
 		"a":              true,
 		"with inner spa": true,
 		"ünïcödé":        true,
 		"trailing ":      false,
 		"trailing\t":     false,
-		"trailing\n":     false,
-		"inner\nnewline": false, // "." does not match a newline
+		"inner\nnewline": false, // "." does not match a line terminator
+		"inner\rreturn":  false, // nor does it in Java
+		"ab\v":           false, // Java's \s includes the vertical tab
 		" leading":       true,
 	} {
-		if got := domainNameShape.pattern.match(name); got != want {
-			t.Errorf("DomainName pattern matches %q = %v, want %v", name, got, want)
+		var v validator
+		v.str("name", value, name)
+		if got := v.err() == nil; got != want {
+			t.Errorf("DomainName accepts %q = %v, want %v", value, got, want)
 		}
 	}
 }
 
 func TestTagKeyPattern(t *testing.T) {
+	tagKey := apimodel.Cases().Shapes["TagKey"].Constraints
 	for key, want := range map[string]bool{
 		"env":            true,
 		"team/owner":     true,
@@ -36,8 +49,10 @@ func TestTagKeyPattern(t *testing.T) {
 		"ünicode":        false,
 		"":               false,
 	} {
-		if got := tagKeyShape.pattern.match(key); got != want {
-			t.Errorf("TagKey pattern matches %q = %v, want %v", key, got, want)
+		var v validator
+		v.str("tagKeys.1.member", key, tagKey)
+		if got := v.err() == nil; got != want {
+			t.Errorf("TagKey accepts %q = %v, want %v", key, got, want)
 		}
 	}
 }
@@ -47,12 +62,12 @@ func TestValidator_messages(t *testing.T) {
 	if v.err() != nil {
 		t.Fatal("no violations gave an error")
 	}
-	v.str("name", strings.Repeat("é", 100), domainNameShape) // 100 runes, 200 bytes: fits
+	v.str("name", strings.Repeat("é", 100), casesMember("CreateDomainRequest", "name")) // 100 runes, 200 bytes: fits
 	if v.err() != nil {
 		t.Fatalf("length counted bytes, not characters: %v", v.err())
 	}
 	v.required("name", false)
-	v.integer("maxResults", 0, intRange{min: 1, max: 10})
+	v.number("maxResults", 0, casesMember("ListDomainsRequest", "maxResults").Range)
 	err := v.err()
 	want := "2 validation errors detected: Value null at 'name' failed to satisfy constraint: Member must not be null; " +
 		"Value at 'maxResults' failed to satisfy constraint: Member must have value greater than or equal to 1"
@@ -62,7 +77,7 @@ func TestValidator_messages(t *testing.T) {
 }
 
 func TestRouter_match(t *testing.T) {
-	rt := newRouter(casesRoutes()...)
+	rt := newRouter(casesAPI.routes())
 	for _, tc := range []struct {
 		method, path string
 		operation    string
