@@ -29,5 +29,8 @@ func DataSources() []func() datasource.DataSource {
 		NewLayoutsDataSource,
 		NewTemplateDataSource,
 		NewTemplatesDataSource,
+		NewCaseRuleDataSource,
+		NewCaseRulesDataSource,
+		NewFieldOptionsDataSource,
 	}
 }
