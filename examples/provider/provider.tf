@@ -32,6 +32,16 @@ provider "cases" {
   }
 }
 
+# An account whose Cases API quotas were raised: let requests go faster. The
+# default (2 requests per second, burst 5) is the published default rate of
+# the configuration APIs; 0 turns the provider's own rate control off.
+provider "cases" {
+  alias               = "raised_quotas"
+  region              = "us-east-1"
+  requests_per_second = 10
+  burst               = 20
+}
+
 # Assume a role in the target account.
 provider "cases" {
   alias  = "prod"

@@ -128,15 +128,21 @@ func (tg *Target) RequireEmulator(t *testing.T) {
 }
 
 // ProviderConfig returns a provider block for this target; body is added
-// inside it (for example a default_tags block).
+// inside it (for example a default_tags block). Against the emulator,
+// which does not limit rates unless a test asks it to, the provider's own
+// rate limiter is set far above what a test sends: it stays on every
+// request's path without slowing the tests to the service's 2 requests
+// per second.
 func (tg *Target) ProviderConfig(body string) string {
 	if tg.Emulator == nil {
 		return fmt.Sprintf("provider \"cases\" {\n%s\n}\n", body)
 	}
 	return fmt.Sprintf(`provider "cases" {
-  region     = %q
-  access_key = %q
-  secret_key = %q
+  region              = %q
+  access_key          = %q
+  secret_key          = %q
+  requests_per_second = 1000
+  burst               = 1000
   endpoints {
     connectcases = %q
   }

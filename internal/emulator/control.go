@@ -17,6 +17,8 @@ import (
 //	GET  /_emulator/faults  -> FaultState (rules, seed, how often each fired)
 //	PUT  /_emulator/faults  <- FaultConfig; -> FaultState with counters at zero
 //	DELETE /_emulator/faults -> FaultState without rules
+//	GET  /_emulator/metrics -> Metrics (requests admitted and throttled per operation)
+//	DELETE /_emulator/metrics -> Metrics with every counter at zero
 //
 // Errors use the Cases wire format (ValidationException for a bad config).
 func controlRoutes() [][]route {
@@ -29,6 +31,8 @@ func controlRoutes() [][]route {
 		{method: http.MethodGet, path: controlPrefix + "faults", operation: "GetFaults", handle: controlGetFaults},
 		{method: http.MethodPut, path: controlPrefix + "faults", operation: "PutFaults", handle: controlPutFaults},
 		{method: http.MethodDelete, path: controlPrefix + "faults", operation: "DeleteFaults", handle: controlDeleteFaults},
+		{method: http.MethodGet, path: controlPrefix + "metrics", operation: "GetMetrics", handle: controlGetMetrics},
+		{method: http.MethodDelete, path: controlPrefix + "metrics", operation: "DeleteMetrics", handle: controlDeleteMetrics},
 	}}
 }
 
@@ -61,6 +65,12 @@ type runtimeConfigPatch struct {
 	ActivationDelay         *Duration    `json:"activationDelay"`
 	FailCreationNamePattern *string      `json:"failCreationNamePattern"`
 	Quotas                  *quotasPatch `json:"quotas"`
+	// RateLimits, when present, replaces the rate limits whole: null or
+	// {"profile":"off"} turns them off, {"profile":"service-defaults"}
+	// selects that profile.
+	RateLimits json.RawMessage `json:"rateLimits"`
+
+	rateLimits *RateLimits // RateLimits parsed
 }
 
 type quotasPatch struct {
@@ -78,6 +88,9 @@ func (p runtimeConfigPatch) applyTo(c RuntimeConfig) RuntimeConfig {
 	}
 	if p.FailCreationNamePattern != nil {
 		c.FailCreationNamePattern = *p.FailCreationNamePattern
+	}
+	if len(p.RateLimits) > 0 {
+		c.RateLimits = p.rateLimits
 	}
 	if q := p.Quotas; q != nil {
 		for _, m := range []struct {
@@ -107,6 +120,13 @@ func controlPutConfig(e *Emulator, req *opRequest) (any, error) {
 	if err := decoder.Decode(&patch); err != nil {
 		return nil, validationError("The config is not valid: %v", err)
 	}
+	if len(patch.RateLimits) > 0 {
+		limits, err := ParseRateLimits(patch.RateLimits)
+		if err != nil {
+			return nil, validationError("The config is not valid: rateLimits: %v", err)
+		}
+		patch.rateLimits = limits
+	}
 	merged, err := e.updateRuntimeConfig(patch.applyTo)
 	if err != nil {
 		return nil, validationError("The config is not valid: %v", err)
@@ -120,11 +140,36 @@ func (e *Emulator) updateRuntimeConfig(update func(RuntimeConfig) RuntimeConfig)
 	e.configMu.Lock()
 	defer e.configMu.Unlock()
 	next := update(e.runtime).withDefaultQuotas()
-	failCreation, err := next.compile()
+	rateLimits, err := next.RateLimits.resolve()
 	if err != nil {
 		return RuntimeConfig{}, err
 	}
+	next.RateLimits = rateLimits
+	compiled, err := next.compileAll()
+	if err != nil {
+		return RuntimeConfig{}, err
+	}
+	if next.RateLimits != e.runtime.RateLimits {
+		e.limiter.setLimits(compiled.rateLimits)
+	}
 	e.runtime = next
-	e.failCreation = failCreation
+	e.failCreation = compiled.failCreation
 	return next, nil
 }
+
+func controlGetMetrics(e *Emulator, _ *opRequest) (any, error) {
+	return e.Metrics(), nil
+}
+
+func controlDeleteMetrics(e *Emulator, _ *opRequest) (any, error) {
+	e.ResetMetrics()
+	return e.Metrics(), nil
+}
+
+// Metrics returns how many Cases requests of each operation and tenant were
+// admitted and throttled since the emulator started, was reset, or
+// ResetMetrics.
+func (e *Emulator) Metrics() Metrics { return e.limiter.metrics() }
+
+// ResetMetrics sets the request counters to zero.
+func (e *Emulator) ResetMetrics() { e.limiter.resetMetrics(e.now()) }

@@ -115,6 +115,8 @@ type RuntimeConfig struct {
 	FailCreationNamePattern string `json:"failCreationNamePattern"`
 	// Quotas; a zero member means the default.
 	Quotas Quotas `json:"quotas"`
+	// RateLimits throttle requests by rate (ratelimit.go); nil is off.
+	RateLimits *RateLimits `json:"rateLimits,omitempty"`
 }
 
 // DefaultRuntimeConfig returns the configuration the command starts with.
@@ -148,6 +150,25 @@ func (c RuntimeConfig) withDefaultQuotas() RuntimeConfig {
 	fill(&c.Quotas.OptionsPerField, defaults.OptionsPerField)
 	fill(&c.Quotas.FieldsPerLayout, defaults.FieldsPerLayout)
 	return c
+}
+
+// compiledRuntime is what a RuntimeConfig compiles to.
+type compiledRuntime struct {
+	failCreation *regexp.Regexp // nil never fails
+	rateLimits   *compiledRateLimits
+}
+
+// compileAll checks c and compiles everything in it.
+func (c RuntimeConfig) compileAll() (compiledRuntime, error) {
+	failCreation, err := c.compile()
+	if err != nil {
+		return compiledRuntime{}, err
+	}
+	rateLimits, err := c.RateLimits.compile()
+	if err != nil {
+		return compiledRuntime{}, err
+	}
+	return compiledRuntime{failCreation: failCreation, rateLimits: rateLimits}, nil
 }
 
 // compile checks c and returns its failCreationNamePattern compiled (nil
@@ -235,6 +256,8 @@ type Emulator struct {
 	faultRules *faultEngine
 	// persist writes the store to Options.StateFile; nil without one.
 	persist *persister
+	// limiter applies RuntimeConfig.RateLimits and counts requests.
+	limiter *rateLimiter
 }
 
 // New returns an emulator with empty state.
@@ -244,7 +267,12 @@ func New(opts Options) (*Emulator, error) {
 		runtime = DefaultRuntimeConfig()
 	}
 	runtime = runtime.withDefaultQuotas()
-	failCreation, err := runtime.compile()
+	rateLimits, err := runtime.RateLimits.resolve()
+	if err != nil {
+		return nil, err
+	}
+	runtime.RateLimits = rateLimits
+	compiled, err := runtime.compileAll()
 	if err != nil {
 		return nil, err
 	}
@@ -274,9 +302,10 @@ func New(opts Options) (*Emulator, error) {
 		auth:           auth,
 		faultRules:     newFaultEngine(),
 		runtime:        runtime,
-		failCreation:   failCreation,
+		failCreation:   compiled.failCreation,
 		initialRuntime: runtime,
 		store:          st,
+		limiter:        newRateLimiter(compiled.rateLimits, now()),
 	}
 	e.faults = faultChain{engine: e.faultRules, extra: opts.Faults}
 	e.cases = newRouter(casesAPI.routes())
@@ -308,7 +337,10 @@ func (e *Emulator) reset() error {
 
 	e.configMu.Lock()
 	e.runtime = e.initialRuntime
-	e.failCreation, _ = e.initialRuntime.compile() // checked by New
+	compiled, _ := e.initialRuntime.compileAll() // checked by New
+	e.failCreation = compiled.failCreation
+	e.limiter.setLimits(compiled.rateLimits)
+	e.limiter.resetMetrics(e.now())
 	e.configMu.Unlock()
 	return e.saveState()
 }

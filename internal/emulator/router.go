@@ -282,6 +282,12 @@ func (e *Emulator) serveRoute(w http.ResponseWriter, r *http.Request, rt *router
 // operation passes through with its name and tenant known, and where the
 // fault injector acts before the handler and after it has committed.
 func (e *Emulator) dispatch(w http.ResponseWriter, req *opRequest, rt *route) {
+	// The service throttles at its front end: a request over its rate is
+	// answered before anything else looks at it.
+	if !e.limiter.admit(req.call, e.now()) {
+		e.writeResult(w, nil, throttledError())
+		return
+	}
 	if e.faults != nil {
 		if err := e.faults.BeforeOperation(req.ctx, req.call); err != nil {
 			e.writeResult(w, nil, err)

@@ -21,6 +21,7 @@ import (
 
 	"github.com/connect-cases/terraform-provider-cases/internal/conns"
 	"github.com/connect-cases/terraform-provider-cases/internal/poll"
+	"github.com/connect-cases/terraform-provider-cases/internal/ratecontrol"
 )
 
 const (
@@ -41,6 +42,8 @@ type providerModel struct {
 	SharedConfigFiles      []types.String    `tfsdk:"shared_config_files"`
 	SharedCredentialsFiles []types.String    `tfsdk:"shared_credentials_files"`
 	MaxRetries             types.Int64       `tfsdk:"max_retries"`
+	RequestsPerSecond      types.Float64     `tfsdk:"requests_per_second"`
+	Burst                  types.Int64       `tfsdk:"burst"`
 	AssumeRole             *assumeRoleModel  `tfsdk:"assume_role"`
 	Endpoints              *endpointsModel   `tfsdk:"endpoints"`
 	DefaultTags            *defaultTagsModel `tfsdk:"default_tags"`
@@ -74,22 +77,22 @@ func newClient(ctx context.Context, m providerModel, version string) (*conns.Cli
 		return nil, diags
 	}
 
-	maxRetries := defaultMaxRetries
-	if !m.MaxRetries.IsNull() {
-		maxRetries = int(m.MaxRetries.ValueInt64())
+	requestsPerSecond, burst := ratecontrol.DefaultRequestsPerSecond, ratecontrol.DefaultBurst
+	if !m.RequestsPerSecond.IsNull() {
+		requestsPerSecond = m.RequestsPerSecond.ValueFloat64()
 	}
+	if !m.Burst.IsNull() {
+		burst = int(m.Burst.ValueInt64())
+	}
+	// One limiter for every request of this provider configuration (one
+	// account and region): CRUD calls, status polls and their retries.
+	limiter := ratecontrol.New(requestsPerSecond, burst)
 
+	// No config.WithRetryer: with one, LoadDefaultConfig skips
+	// AWS_MAX_ATTEMPTS and the profile's max_attempts altogether. The
+	// retryer is built below, once the attempt count is known.
 	opts := []func(*config.LoadOptions) error{
 		config.WithAppID(userAgentProductForRemote + "/" + version),
-		config.WithRetryer(func() aws.Retryer {
-			return retry.NewStandard(func(o *retry.StandardOptions) {
-				o.MaxAttempts = maxRetries + 1
-				o.MaxBackoff = maxRetryBackoff
-				// The default retry quota gives up after a burst of
-				// failures; a provider would rather wait than fail an apply.
-				o.RateLimiter = ratelimit.None
-			})
-		}),
 	}
 	if v := m.Region.ValueString(); v != "" {
 		opts = append(opts, config.WithRegion(v))
@@ -134,10 +137,28 @@ func newClient(ctx context.Context, m providerModel, version string) (*conns.Cli
 		cfg.Credentials = aws.NewCredentialsCache(provider)
 	}
 
+	maxAttempts, attemptsFrom := resolveMaxAttempts(m.MaxRetries, cfg.RetryMaxAttempts)
+	retryer := retry.NewStandard(func(o *retry.StandardOptions) {
+		o.MaxAttempts = maxAttempts
+		o.MaxBackoff = maxRetryBackoff
+		if retryBackoff != nil {
+			o.Backoff = retryBackoff
+		}
+		// The default retry quota gives up after a burst of failures; a
+		// provider would rather wait than fail an apply.
+		o.RateLimiter = ratelimit.None
+	})
+
 	client := connectcases.NewFromConfig(cfg, func(o *connectcases.Options) {
 		if m.Endpoints != nil && m.Endpoints.ConnectCases.ValueString() != "" {
 			o.BaseEndpoint = aws.String(m.Endpoints.ConnectCases.ValueString())
 		}
+		o.Retryer = retryer
+		// Zero keeps the client from wrapping the retryer with the
+		// environment's or profile's attempt count: maxAttempts has
+		// already decided between them and the argument.
+		o.RetryMaxAttempts = 0
+		o.APIOptions = append(o.APIOptions, ratecontrol.AddMiddleware(limiter))
 	})
 
 	defaultTags := map[string]string{}
@@ -148,10 +169,13 @@ func newClient(ctx context.Context, m providerModel, version string) (*conns.Cli
 	}
 
 	tflog.Debug(ctx, "configured Cases client", map[string]any{
-		"region":       cfg.Region,
-		"max_retries":  maxRetries,
-		"assume_role":  m.AssumeRole != nil,
-		"default_tags": len(defaultTags),
+		"region":              cfg.Region,
+		"max_attempts":        maxAttempts,
+		"max_attempts_from":   attemptsFrom,
+		"requests_per_second": requestsPerSecond,
+		"burst":               burst,
+		"assume_role":         m.AssumeRole != nil,
+		"default_tags":        len(defaultTags),
 	})
 	return &conns.Client{
 		Cases:       client,
@@ -159,6 +183,21 @@ func newClient(ctx context.Context, m providerModel, version string) (*conns.Cli
 		DefaultTags: defaultTags,
 		StatusPolls: poll.NewPacer(poll.DefaultMinSpacing),
 	}, diags
+}
+
+// resolveMaxAttempts decides how many attempts a request gets: max_retries + 1
+// when the argument is set; else AWS_MAX_ATTEMPTS or the profile's
+// max_attempts (the SDK resolves those two, the environment first, into
+// loaded); else the provider default. It says which one it took.
+func resolveMaxAttempts(argument types.Int64, loaded int) (int, string) {
+	switch {
+	case !argument.IsNull():
+		return int(argument.ValueInt64()) + 1, "max_retries"
+	case loaded > 0:
+		return loaded, "AWS_MAX_ATTEMPTS or profile max_attempts"
+	default:
+		return defaultMaxRetries + 1, "provider default"
+	}
 }
 
 func assumeRoleCredentials(cfg aws.Config, m assumeRoleModel, endpoints *endpointsModel) (aws.CredentialsProvider, diag.Diagnostics) {
@@ -207,6 +246,9 @@ func (m providerModel) unknownArguments() []string {
 	check("access_key", m.AccessKey)
 	check("secret_key", m.SecretKey)
 	check("token", m.Token)
+	check("max_retries", m.MaxRetries)
+	check("requests_per_second", m.RequestsPerSecond)
+	check("burst", m.Burst)
 	if m.Endpoints != nil {
 		check("endpoints.connectcases", m.Endpoints.ConnectCases)
 		check("endpoints.sts", m.Endpoints.STS)
@@ -231,6 +273,10 @@ func stringValues(in []types.String) []string {
 	}
 	return out
 }
+
+// retryBackoff replaces the SDK's back-off between retries; tests make it
+// zero. Nil keeps the SDK's exponential back-off with jitter.
+var retryBackoff retry.BackoffDelayer
 
 var (
 	roleARNPattern = regexp.MustCompile(`^arn:[a-z0-9-]+:iam::\d{12}:role/.+$`)

@@ -6,6 +6,7 @@ package provider
 import (
 	"context"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -85,9 +86,25 @@ func (p *casesProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp
 				Validators:          []validator.List{listvalidator.SizeAtLeast(1)},
 			},
 			"max_retries": schema.Int64Attribute{
-				MarkdownDescription: "How many times a throttled or failed request is retried, with exponential back-off and jitter. Default 25.",
-				Optional:            true,
-				Validators:          []validator.Int64{int64validator.Between(0, 100)},
+				MarkdownDescription: "How many times a throttled or failed request is retried, with exponential back-off and jitter. " +
+					"When set, it wins over `AWS_MAX_ATTEMPTS` and the profile's `max_attempts`; when unset, those apply (as attempts, retries + 1); with neither, 25.",
+				Optional:   true,
+				Validators: []validator.Int64{int64validator.Between(0, 100)},
+			},
+			"requests_per_second": schema.Float64Attribute{
+				MarkdownDescription: "Steady rate, in requests per second, at which this provider configuration sends Cases API requests: every resource, " +
+					"status poll and retry shares it, so requests leave at the rate the account allows instead of being throttled and retried. " +
+					"It slows down when the service throttles anyway (another tool spending the same account's rate) and recovers gently. " +
+					"Default 2, the Cases API's published default rate for its configuration APIs (CreateField, GetDomain, CreateLayout, ...). " +
+					"Raise it with the account's quotas; `0` turns the limiter off.",
+				Optional:   true,
+				Validators: []validator.Float64{float64validator.Between(0, 10000)},
+			},
+			"burst": schema.Int64Attribute{
+				MarkdownDescription: "How many requests may leave at once after a quiet spell, on top of `requests_per_second`. " +
+					"Default 5, the Cases API's published default burst for its configuration APIs.",
+				Optional:   true,
+				Validators: []validator.Int64{int64validator.Between(1, 10000)},
 			},
 		},
 		Blocks: map[string]schema.Block{

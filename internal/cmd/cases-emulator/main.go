@@ -54,6 +54,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	faultsFile := flags.String("faults", "", "`file` of fault injection rules (JSON, as PUT /_emulator/faults takes)")
 	auth := flags.String("auth", emulator.AuthAny, "any: require a well-formed SigV4 header, accept any key; sigv4: verify signatures against -credentials")
 	credentials := flags.String("credentials", "", "KEY:SECRET[,KEY:SECRET...] for -auth sigv4 (default $"+credentialsEnv+")")
+	rateLimits := flags.String("rate-limits", emulator.RateLimitProfileOff, "throttle by rate: off, service-defaults (the published Cases API rates), or a JSON `file` as PUT /_emulator/config takes for rateLimits")
 	logLevel := flags.String("log-level", "info", "debug, info, warn or error")
 	if err := flags.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -97,7 +98,13 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		}
 	}
 
+	limits, err := loadRateLimits(*rateLimits)
+	if err != nil {
+		return fmt.Errorf("-rate-limits: %w", err)
+	}
+
 	runtime := emulator.DefaultRuntimeConfig()
+	runtime.RateLimits = limits
 	runtime.ActivationDelay = emulator.Duration(*activationDelay)
 	runtime.FailCreationNamePattern = *failPattern
 	runtime.Quotas.DomainsPerAccountRegion = *domainQuota
@@ -125,7 +132,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return err
 	}
 	logger.Info("serving", "url", server.URL(), "auth", *auth, "activationDelay", activationDelay.String(),
-		"stateFile", *stateFile, "faultRules", len(faults.Rules))
+		"stateFile", *stateFile, "faultRules", len(faults.Rules), "rateLimits", *rateLimits)
 
 	select {
 	case <-ctx.Done():
@@ -151,4 +158,21 @@ func checkListenAddress(addr string, allowRemote bool) error {
 		return nil
 	}
 	return fmt.Errorf("-listen %q is not a loopback address; the emulator has no TLS and accepts any credentials by default, so pass -allow-remote to listen there anyway", addr)
+}
+
+// loadRateLimits reads -rate-limits: a profile name, or a JSON file.
+func loadRateLimits(value string) (*emulator.RateLimits, error) {
+	if limits, ok := emulator.RateLimitProfile(value); ok {
+		return limits, nil
+	}
+	data, err := os.ReadFile(value)
+	if err != nil {
+		return nil, fmt.Errorf("%q is neither %q, %q nor a readable file: %w", value,
+			emulator.RateLimitProfileOff, emulator.RateLimitProfileServiceDefaults, err)
+	}
+	limits, err := emulator.ParseRateLimits(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", value, err)
+	}
+	return limits, nil
 }

@@ -108,6 +108,8 @@ func TestRun_rejectsBadCommandLines(t *testing.T) {
 		{"state file in a missing directory", []string{"-listen", "127.0.0.1:0", "-state-file", filepath.Join(t.TempDir(), "missing", "state.json")}, "state.json"},
 		{"corrupt state file", []string{"-listen", "127.0.0.1:0", "-state-file", writeTemp(t, "state.json", `{"format":"cases-emulator-state","version":1,"tenants":{`)}, "state.json"},
 		{"missing faults file", []string{"-listen", "127.0.0.1:0", "-faults", filepath.Join(t.TempDir(), "faults.json")}, "-faults"},
+		{"unknown rate limit profile", []string{"-listen", "127.0.0.1:0", "-rate-limits", "fast"}, "service-defaults"},
+		{"invalid rate limits file", []string{"-listen", "127.0.0.1:0", "-rate-limits", writeTemp(t, "limits.json", `{"groups":[{"name":"g","operations":["GetDomain"],"rate":0,"burst":5}]}`)}, "rate must be a positive"},
 		{"invalid fault rule", []string{"-listen", "127.0.0.1:0", "-faults", writeTemp(t, "faults.json", `{"rules":[{"action":"explode"}]}`)}, "rule 0"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

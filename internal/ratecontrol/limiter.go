@@ -1,0 +1,182 @@
+// Package ratecontrol keeps the requests of one provider configuration
+// under the rate its account allows, so that they leave at that rate
+// instead of bouncing off the service's throttling and retrying with
+// back-off. Every request of the Cases client passes through one Limiter
+// (an SDK middleware, after the retry loop, so every attempt counts),
+// status polls and CRUD calls alike.
+package ratecontrol
+
+import (
+	"context"
+	"sync"
+	"time"
+)
+
+// Defaults match the Cases API's published default for the configuration
+// APIs (CreateField, GetDomain, CreateLayout, ...): 2 requests per second,
+// burst 5, per account and Region ("Cases API throttling quotas",
+// https://docs.aws.amazon.com/connect/latest/adminguide/amazon-connect-service-limits.html#cases-api-quotas).
+// Every operation the provider calls has at least that rate and burst, and
+// the service counts each operation in a bucket of its own, so one shared
+// budget at these figures never exceeds any of them.
+const (
+	DefaultRequestsPerSecond = 2.0
+	DefaultBurst             = 5
+)
+
+// minRateShare bounds how far throttling can lower the rate: to 1/16 of
+// the configured rate (2/s -> one request every 8 s).
+const minRateShare = 16
+
+// Limiter is a token bucket that adapts to throttling the way the status
+// pacer (internal/poll) does: a throttled request halves the rate, once per
+// window (requests let go before the rate last fell went out under the old
+// rate and say nothing about the new one), and empties the bucket, since
+// someone else is spending the account's tokens; each unthrottled request
+// raises the rate again by a ninth of itself (the pacer narrows its spacing
+// by a tenth), never above the configured rate. Back off fast, recover
+// gently.
+//
+// Requests wait their turn one at a time, so they are let go in about the
+// order they arrived. A nil *Limiter lets everything go at once.
+type Limiter struct {
+	// gate admits one waiter at a time; it is held while that waiter
+	// sleeps for its token. A channel, so a queued waiter can give up with
+	// its ctx.
+	gate chan struct{}
+
+	mu      sync.Mutex
+	maxRate float64 // configured requests per second
+	rate    float64 // current requests per second, maxRate/minRateShare..maxRate
+	burst   float64
+	tokens  float64
+	last    time.Time // when tokens was last brought up to date
+	// lastRelease is when the latest request was let go; slowedAfter is
+	// lastRelease when the rate last fell. Zero: none yet, never.
+	lastRelease time.Time
+	slowedAfter time.Time
+
+	// now and sleep are the clock; tests replace them.
+	now   func() time.Time
+	sleep func(context.Context, time.Duration) error
+}
+
+// New returns a limiter letting requestsPerSecond requests go a second, up
+// to burst at once after a quiet spell. The bucket starts full. It returns
+// nil, which limits nothing, when requestsPerSecond is not positive.
+func New(requestsPerSecond float64, burst int) *Limiter {
+	return newLimiter(requestsPerSecond, burst, time.Now, sleepContext)
+}
+
+func newLimiter(requestsPerSecond float64, burst int, now func() time.Time, sleep func(context.Context, time.Duration) error) *Limiter {
+	if !(requestsPerSecond > 0) {
+		return nil
+	}
+	burst = max(burst, 1)
+	return &Limiter{
+		gate:    make(chan struct{}, 1),
+		maxRate: requestsPerSecond,
+		rate:    requestsPerSecond,
+		burst:   float64(burst),
+		tokens:  float64(burst),
+		now:     now,
+		sleep:   sleep,
+	}
+}
+
+// Wait blocks until a request may go, or ctx ends. It returns the moment it
+// let the request go, for Throttled.
+func (l *Limiter) Wait(ctx context.Context) (time.Time, error) {
+	if l == nil {
+		return time.Time{}, ctx.Err()
+	}
+	select {
+	case l.gate <- struct{}{}:
+	case <-ctx.Done():
+		return time.Time{}, ctx.Err()
+	}
+	defer func() { <-l.gate }()
+	for {
+		l.mu.Lock()
+		now := l.now()
+		l.refill(now)
+		if l.tokens >= 1 {
+			l.tokens--
+			l.lastRelease = now
+			l.mu.Unlock()
+			if err := ctx.Err(); err != nil {
+				return time.Time{}, err
+			}
+			return now, nil
+		}
+		wait := time.Duration((1 - l.tokens) / l.rate * float64(time.Second))
+		l.mu.Unlock()
+		// Throttling may lower the rate meanwhile, or the timer may fire
+		// late: look again after sleeping.
+		if err := l.sleep(ctx, max(wait, time.Millisecond)); err != nil {
+			return time.Time{}, err
+		}
+	}
+}
+
+// refill adds the tokens earned since the last look; l.mu is held.
+func (l *Limiter) refill(now time.Time) {
+	if l.last.IsZero() {
+		l.last = now
+		return
+	}
+	if elapsed := now.Sub(l.last); elapsed > 0 {
+		l.tokens = min(l.burst, l.tokens+elapsed.Seconds()*l.rate)
+		l.last = now
+	}
+}
+
+// Throttled halves the rate after the service throttled a request that
+// Wait let go at releasedAt, unless the rate already fell after that
+// request left.
+func (l *Limiter) Throttled(releasedAt time.Time) {
+	if l == nil {
+		return
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if !l.slowedAfter.IsZero() && !releasedAt.After(l.slowedAfter) {
+		return
+	}
+	l.refill(l.now())
+	l.rate = max(l.rate/2, l.maxRate/minRateShare)
+	l.tokens = min(l.tokens, 0)
+	l.slowedAfter = l.lastRelease
+}
+
+// Succeeded raises the rate a little after a request that was not
+// throttled.
+func (l *Limiter) Succeeded() {
+	if l == nil {
+		return
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.rate < l.maxRate {
+		l.refill(l.now())
+		l.rate = min(l.rate+l.rate/9, l.maxRate)
+	}
+}
+
+// Rate reports the current rate in requests per second.
+func (l *Limiter) Rate() float64 {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.rate
+}
+
+func sleepContext(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}

@@ -1,0 +1,55 @@
+package ratecontrol
+
+import (
+	"context"
+	"errors"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
+	"github.com/aws/smithy-go"
+	"github.com/aws/smithy-go/middleware"
+)
+
+// MiddlewareID names the limiter's step in an SDK client's stack.
+const MiddlewareID = "CasesRateControl"
+
+// throttles recognises the throttling errors the SDK's own retryer does
+// (ThrottlingException among them).
+var throttles = retry.IsErrorThrottles(retry.DefaultThrottles)
+
+// AddMiddleware returns an APIOptions entry that puts l into a client's
+// stack right after the retry middleware, so that every attempt, first or
+// retried, waits for a token, and every answer tells l whether the service
+// throttled it. A nil l adds nothing.
+func AddMiddleware(l *Limiter) func(*middleware.Stack) error {
+	return func(stack *middleware.Stack) error {
+		if l == nil {
+			return nil
+		}
+		return stack.Finalize.Insert(finalizeMiddleware{limiter: l}, "Retry", middleware.After)
+	}
+}
+
+type finalizeMiddleware struct {
+	limiter *Limiter
+}
+
+func (finalizeMiddleware) ID() string { return MiddlewareID }
+
+func (m finalizeMiddleware) HandleFinalize(ctx context.Context, in middleware.FinalizeInput, next middleware.FinalizeHandler) (middleware.FinalizeOutput, middleware.Metadata, error) {
+	releasedAt, err := m.limiter.Wait(ctx)
+	if err != nil {
+		return middleware.FinalizeOutput{}, middleware.Metadata{}, err
+	}
+	out, metadata, err := next.HandleFinalize(ctx, in)
+	var apiErr smithy.APIError
+	switch {
+	case err != nil && throttles.IsErrorThrottle(err) == aws.TrueTernary:
+		m.limiter.Throttled(releasedAt)
+	case err == nil, errors.As(err, &apiErr):
+		// The service answered without throttling. A failure that is
+		// not an API answer (a dropped connection) says nothing.
+		m.limiter.Succeeded()
+	}
+	return out, metadata, err
+}

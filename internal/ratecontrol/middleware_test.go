@@ -1,0 +1,55 @@
+package ratecontrol
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/aws-sdk-go-v2/service/connectcases"
+	"github.com/aws/smithy-go/middleware"
+)
+
+// TestMiddlewareSeesEveryAttempt: a client whose first attempt is throttled
+// and whose retry succeeds passes the limiter twice; the throttle halves the
+// rate and the success raises it by a ninth.
+func TestMiddlewareSeesEveryAttempt(t *testing.T) {
+	var requests atomic.Int32
+	server := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		if requests.Add(1) == 1 {
+			w.Header()["X-Amzn-ErrorType"] = []string{"ThrottlingException"}
+			w.WriteHeader(http.StatusTooManyRequests)
+			_, _ = w.Write([]byte(`{"__type":"ThrottlingException","message":"Rate exceeded"}`))
+			return
+		}
+		_, _ = w.Write([]byte(`{"domains":[]}`))
+	}))
+	defer server.Close()
+
+	l, _ := newTestLimiter(2, 5)
+	client := connectcases.New(connectcases.Options{
+		Region:       "us-west-2",
+		BaseEndpoint: aws.String(server.URL),
+		Credentials:  credentials.NewStaticCredentialsProvider("AKIDEXAMPLE", "secret", ""),
+		Retryer: retry.NewStandard(func(o *retry.StandardOptions) {
+			o.MaxAttempts = 3
+			o.Backoff = retry.BackoffDelayerFunc(func(int, error) (time.Duration, error) { return 0, nil })
+		}),
+		APIOptions: []func(*middleware.Stack) error{AddMiddleware(l)},
+	})
+	if _, err := client.ListDomains(context.Background(), &connectcases.ListDomainsInput{}); err != nil {
+		t.Fatalf("ListDomains: %v", err)
+	}
+	if got := requests.Load(); got != 2 {
+		t.Fatalf("server saw %d requests, want 2 (one throttled, one retry)", got)
+	}
+	if got, want := l.Rate(), 1+1.0/9; got != want {
+		t.Errorf("rate = %v, want %v (halved by the throttle, raised by the success)", got, want)
+	}
+}
