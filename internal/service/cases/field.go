@@ -29,6 +29,8 @@ var (
 	_ resource.ResourceWithConfigure   = (*fieldResource)(nil)
 	_ resource.ResourceWithImportState = (*fieldResource)(nil)
 	_ resource.ResourceWithModifyPlan  = (*fieldResource)(nil)
+
+	_ resource.ResourceWithValidateConfig = (*fieldResource)(nil)
 )
 
 // NewFieldResource returns the cases_field resource.
@@ -86,6 +88,17 @@ func (r *fieldResource) Schema(_ context.Context, _ resource.SchemaRequest, resp
 				Optional:            true,
 				Validators:          []validator.String{stringvalidator.LengthBetween(1, 255)},
 			},
+			"text_attributes": schema.SingleNestedAttribute{
+				MarkdownDescription: "How a `Text` field is entered (API member `attributes.text`); only for fields of type `Text`, any other type fails at plan. " +
+					"Changes in place: `UpdateField` takes `attributes`. Leaving it out is the same as `is_multiline = false`.",
+				Optional: true,
+				Attributes: map[string]schema.Attribute{
+					"is_multiline": schema.BoolAttribute{
+						MarkdownDescription: "Whether agents enter the value in a multi-line text box.",
+						Required:            true,
+					},
+				},
+			},
 			"namespace": schema.StringAttribute{
 				MarkdownDescription: "The namespace of the field: always `Custom` for fields this resource manages.",
 				Computed:            true,
@@ -139,6 +152,23 @@ func (r *fieldResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 	planTagsAll(ctx, r.client, req.Plan, resp)
 }
 
+// ValidateConfig refuses text_attributes on a field that is not Text: the
+// FieldAttributes union has only a text member, "Field attributes for Text
+// field type" (API model).
+func (r *fieldResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var fieldType types.String
+	var text types.Object
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("type"), &fieldType)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("text_attributes"), &text)...)
+	if resp.Diagnostics.HasError() || fieldType.IsNull() || fieldType.IsUnknown() || text.IsNull() {
+		return
+	}
+	if t := fieldType.ValueString(); t != string(awstypes.FieldTypeText) {
+		resp.Diagnostics.AddAttributeError(path.Root("text_attributes"), "Text attributes on a field that is not Text",
+			fmt.Sprintf("text_attributes apply to fields of type Text only (API shape TextAttributes); this field is of type %s. Remove text_attributes or make the field Text.", t))
+	}
+}
+
 func (r *fieldResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan fieldModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -153,6 +183,7 @@ func (r *fieldResource) Create(ctx context.Context, req resource.CreateRequest, 
 		Name:        aws.String(name),
 		Type:        awstypes.FieldType(plan.Type.ValueString()),
 		Description: plan.Description.ValueStringPointer(),
+		Attributes:  plan.attributesToAPI(),
 	}
 	fieldID, arn, err := createField(ctx, conn, input)
 	if err != nil {
@@ -318,8 +349,13 @@ func (r *fieldResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	domainID, fieldID := state.DomainID.ValueString(), state.FieldID.ValueString()
 	conn := r.client.Cases
 
-	if !plan.Name.Equal(state.Name) || !plan.Description.Equal(state.Description) {
+	attributesChanged := multiline(plan.TextAttributes) != multiline(state.TextAttributes)
+	if !plan.Name.Equal(state.Name) || !plan.Description.Equal(state.Description) || attributesChanged {
 		input := &connectcases.UpdateFieldInput{DomainId: aws.String(domainID), FieldId: aws.String(fieldID)}
+		if attributesChanged {
+			// Removed text_attributes go back to single-line.
+			input.Attributes = &awstypes.FieldAttributesMemberText{Value: awstypes.TextAttributes{IsMultiline: aws.Bool(multiline(plan.TextAttributes))}}
+		}
 		if !plan.Name.Equal(state.Name) {
 			input.Name = plan.Name.ValueStringPointer()
 		}
@@ -384,18 +420,52 @@ func (r *fieldResource) ImportState(ctx context.Context, req resource.ImportStat
 }
 
 type fieldModel struct {
-	ID               types.String `tfsdk:"id"`
-	DomainID         types.String `tfsdk:"domain_id"`
-	FieldID          types.String `tfsdk:"field_id"`
-	FieldARN         types.String `tfsdk:"field_arn"`
-	Name             types.String `tfsdk:"name"`
-	Type             types.String `tfsdk:"type"`
-	Description      types.String `tfsdk:"description"`
-	Namespace        types.String `tfsdk:"namespace"`
-	CreatedTime      types.String `tfsdk:"created_time"`
-	LastModifiedTime types.String `tfsdk:"last_modified_time"`
-	Tags             types.Map    `tfsdk:"tags"`
-	TagsAll          types.Map    `tfsdk:"tags_all"`
+	ID               types.String         `tfsdk:"id"`
+	DomainID         types.String         `tfsdk:"domain_id"`
+	FieldID          types.String         `tfsdk:"field_id"`
+	FieldARN         types.String         `tfsdk:"field_arn"`
+	Name             types.String         `tfsdk:"name"`
+	Type             types.String         `tfsdk:"type"`
+	Description      types.String         `tfsdk:"description"`
+	TextAttributes   *textAttributesModel `tfsdk:"text_attributes"`
+	Namespace        types.String         `tfsdk:"namespace"`
+	CreatedTime      types.String         `tfsdk:"created_time"`
+	LastModifiedTime types.String         `tfsdk:"last_modified_time"`
+	Tags             types.Map            `tfsdk:"tags"`
+	TagsAll          types.Map            `tfsdk:"tags_all"`
+}
+
+// textAttributesModel is TextAttributes.
+type textAttributesModel struct {
+	IsMultiline types.Bool `tfsdk:"is_multiline"`
+}
+
+// multiline is what text_attributes says, absent being single-line.
+func multiline(m *textAttributesModel) bool {
+	return m != nil && m.IsMultiline.ValueBool()
+}
+
+func (m *fieldModel) attributesToAPI() awstypes.FieldAttributes {
+	if m.TextAttributes == nil {
+		return nil
+	}
+	return &awstypes.FieldAttributesMemberText{Value: awstypes.TextAttributes{IsMultiline: m.TextAttributes.IsMultiline.ValueBoolPointer()}}
+}
+
+// textAttributesFromAPI reads the text attributes of a field into what the
+// configuration holds: a multi-line field always sets them; a single-line
+// one (isMultiline false, or no attributes, which the service may return
+// for a Text field never given any) keeps the configuration's choice of
+// writing is_multiline = false or leaving the block out.
+func textAttributesFromAPI(a awstypes.FieldAttributes, prior *textAttributesModel) *textAttributesModel {
+	text, ok := a.(*awstypes.FieldAttributesMemberText)
+	if ok && aws.ToBool(text.Value.IsMultiline) {
+		return &textAttributesModel{IsMultiline: types.BoolValue(true)}
+	}
+	if prior != nil {
+		return &textAttributesModel{IsMultiline: types.BoolValue(false)}
+	}
+	return nil
 }
 
 // fill copies a BatchGetField answer into the model. tags keeps only the
@@ -410,6 +480,7 @@ func (m *fieldModel) fill(domainID string, f *awstypes.GetFieldResponse, default
 	m.Name = types.StringValue(aws.ToString(f.Name))
 	m.Type = types.StringValue(string(f.Type))
 	m.Description = optionalString(f.Description)
+	m.TextAttributes = textAttributesFromAPI(f.Attributes, m.TextAttributes)
 	m.Namespace = types.StringValue(string(f.Namespace))
 	m.CreatedTime = timeString(f.CreatedTime)
 	m.LastModifiedTime = timeString(f.LastModifiedTime)

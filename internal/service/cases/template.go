@@ -8,6 +8,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/connectcases"
 	awstypes "github.com/aws/aws-sdk-go-v2/service/connectcases/types"
+	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -143,6 +144,31 @@ func (r *templateResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 					},
 				},
 			},
+			"tag_propagation": schema.ListNestedAttribute{
+				MarkdownDescription: "Tags the service puts on every resource created from this template, by resource type (API member `tagPropagationConfigurations`). " +
+					"Changes in place; leave it out for none.",
+				Optional:   true,
+				Validators: []validator.List{validators.CasesListSize("CreateTemplateRequest", "tagPropagationConfigurations")},
+				NestedObject: schema.NestedAttributeObject{
+					Attributes: map[string]schema.Attribute{
+						"resource_type": schema.StringAttribute{
+							MarkdownDescription: "The kind of resource that receives the tags: " + validators.CasesStringRules("TagPropagationConfiguration", "resourceType") + ".",
+							Required:            true,
+							Validators:          []validator.String{validators.CasesString("TagPropagationConfiguration", "resourceType")},
+						},
+						"tags": schema.MapAttribute{
+							MarkdownDescription: "The tags to apply (API member `tagMap`).",
+							ElementType:         types.StringType,
+							Required:            true,
+							Validators: []validator.Map{
+								validators.CasesMapSize("TagPropagationConfiguration", "tagMap"),
+								mapvalidator.KeysAre(validators.CasesMapKeys("TagPropagationConfiguration", "tagMap")),
+								mapvalidator.ValueStringsAre(validators.CasesMapValues("TagPropagationConfiguration", "tagMap")),
+							},
+						},
+					},
+				},
+			},
 			"created_time": schema.StringAttribute{
 				MarkdownDescription: "When the template was created, in RFC 3339 format.",
 				Computed:            true,
@@ -182,6 +208,8 @@ func (r *templateResource) Create(ctx context.Context, req resource.CreateReques
 		LayoutConfiguration: plan.layoutConfigurationToAPI(),
 		RequiredFields:      plan.requiredFieldsToAPI(),
 		Rules:               plan.rulesToAPI(),
+
+		TagPropagationConfigurations: plan.tagPropagationToAPI(),
 	})
 	if err != nil {
 		addError(&resp.Diagnostics, "creating", kindTemplate, name, err, templateErrorHint(err))
@@ -275,6 +303,11 @@ func (r *templateResource) Update(ctx context.Context, req resource.UpdateReques
 		LayoutConfiguration: plan.layoutConfigurationToAPI(),
 		RequiredFields:      plan.requiredFieldsToAPI(),
 		Rules:               plan.rulesToAPI(),
+
+		TagPropagationConfigurations: plan.tagPropagationToAPI(),
+	}
+	if input.TagPropagationConfigurations == nil {
+		input.TagPropagationConfigurations = []awstypes.TagPropagationConfiguration{}
 	}
 	if input.LayoutConfiguration == nil {
 		input.LayoutConfiguration = &awstypes.LayoutConfiguration{}
@@ -330,10 +363,42 @@ type templateModel struct {
 	LayoutConfiguration *templateLayoutConfigurationModel `tfsdk:"layout_configuration"`
 	RequiredFields      []string                          `tfsdk:"required_fields"`
 	Rules               []templateRuleModel               `tfsdk:"rules"`
+	TagPropagation      []tagPropagationModel             `tfsdk:"tag_propagation"`
 	CreatedTime         types.String                      `tfsdk:"created_time"`
 	LastModifiedTime    types.String                      `tfsdk:"last_modified_time"`
 	Tags                types.Map                         `tfsdk:"tags"`
 	TagsAll             types.Map                         `tfsdk:"tags_all"`
+}
+
+// tagPropagationModel is TagPropagationConfiguration.
+type tagPropagationModel struct {
+	ResourceType types.String      `tfsdk:"resource_type"`
+	Tags         map[string]string `tfsdk:"tags"`
+}
+
+func (m *templateModel) tagPropagationToAPI() []awstypes.TagPropagationConfiguration {
+	if m.TagPropagation == nil {
+		return nil
+	}
+	out := make([]awstypes.TagPropagationConfiguration, 0, len(m.TagPropagation))
+	for _, c := range m.TagPropagation {
+		out = append(out, awstypes.TagPropagationConfiguration{ResourceType: awstypes.TagPropagationResourceType(c.ResourceType.ValueString()), TagMap: c.Tags})
+	}
+	return out
+}
+
+// tagPropagationFromAPI reads tagPropagationConfigurations; none reads as
+// absent, the way it is written.
+func tagPropagationFromAPI(in []awstypes.TagPropagationConfiguration) []tagPropagationModel {
+	var out []tagPropagationModel
+	for _, c := range in {
+		tags := c.TagMap
+		if tags == nil {
+			tags = map[string]string{}
+		}
+		out = append(out, tagPropagationModel{ResourceType: types.StringValue(string(c.ResourceType)), Tags: tags})
+	}
+	return out
 }
 
 type templateLayoutConfigurationModel struct {
@@ -397,6 +462,7 @@ func (m *templateModel) fill(domainID string, t *connectcases.GetTemplateOutput,
 	for _, r := range t.Rules {
 		m.Rules = append(m.Rules, templateRuleModel{CaseRuleID: types.StringValue(aws.ToString(r.CaseRuleId)), FieldID: types.StringValue(aws.ToString(r.FieldId))})
 	}
+	m.TagPropagation = tagPropagationFromAPI(t.TagPropagationConfigurations)
 	m.CreatedTime = timeString(t.CreatedTime)
 	m.LastModifiedTime = timeString(t.LastModifiedTime)
 	all := tagsFromAPI(t.Tags)

@@ -76,6 +76,7 @@ func (d *templateDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 					},
 				},
 			},
+			"tag_propagation":    tagPropagationDataSourceAttribute(),
 			"created_time":       schema.StringAttribute{MarkdownDescription: "When the template was created, in RFC 3339 format.", Computed: true},
 			"last_modified_time": schema.StringAttribute{MarkdownDescription: "When the template was created or last updated, in RFC 3339 format.", Computed: true},
 			"tags":               schema.MapAttribute{MarkdownDescription: "All tags on the template.", ElementType: types.StringType, Computed: true},
@@ -135,6 +136,7 @@ func (d *templateDataSource) Read(ctx context.Context, req datasource.ReadReques
 	m.LayoutConfiguration = full.LayoutConfiguration
 	m.RequiredFields = full.RequiredFields
 	m.Rules = full.Rules
+	m.TagPropagation = full.TagPropagation
 	m.CreatedTime = full.CreatedTime
 	m.LastModifiedTime = full.LastModifiedTime
 	m.Tags = full.TagsAll
@@ -152,7 +154,23 @@ type templateDataSourceModel struct {
 	LayoutConfiguration *templateLayoutConfigurationModel `tfsdk:"layout_configuration"`
 	RequiredFields      []string                          `tfsdk:"required_fields"`
 	Rules               []templateRuleModel               `tfsdk:"rules"`
+	TagPropagation      []tagPropagationModel             `tfsdk:"tag_propagation"`
 	CreatedTime         types.String                      `tfsdk:"created_time"`
 	LastModifiedTime    types.String                      `tfsdk:"last_modified_time"`
 	Tags                types.Map                         `tfsdk:"tags"`
+}
+
+// tagPropagationDataSourceAttribute is tag_propagation as the template data
+// sources return it.
+func tagPropagationDataSourceAttribute() schema.ListNestedAttribute {
+	return schema.ListNestedAttribute{
+		MarkdownDescription: "Tags the service puts on every resource created from the template, by resource type; null when none.",
+		Computed:            true,
+		NestedObject: schema.NestedAttributeObject{
+			Attributes: map[string]schema.Attribute{
+				"resource_type": schema.StringAttribute{Computed: true, MarkdownDescription: "The kind of resource that receives the tags (`Cases`)."},
+				"tags":          schema.MapAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "The tags."},
+			},
+		},
+	}
 }

@@ -52,10 +52,11 @@ func (d *templatesDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 				Computed:            true,
 				NestedObject: schema.NestedAttributeObject{
 					Attributes: map[string]schema.Attribute{
-						"template_id":  schema.StringAttribute{Computed: true, MarkdownDescription: "The template ID."},
-						"template_arn": schema.StringAttribute{Computed: true, MarkdownDescription: "The template ARN."},
-						"name":         schema.StringAttribute{Computed: true, MarkdownDescription: "The template name."},
-						"status":       schema.StringAttribute{Computed: true, MarkdownDescription: "`Active` or `Inactive`."},
+						"template_id":     schema.StringAttribute{Computed: true, MarkdownDescription: "The template ID."},
+						"template_arn":    schema.StringAttribute{Computed: true, MarkdownDescription: "The template ARN."},
+						"name":            schema.StringAttribute{Computed: true, MarkdownDescription: "The template name."},
+						"status":          schema.StringAttribute{Computed: true, MarkdownDescription: "`Active` or `Inactive`."},
+						"tag_propagation": tagPropagationDataSourceAttribute(),
 					},
 				},
 			},
@@ -97,6 +98,8 @@ func (d *templatesDataSource) Read(ctx context.Context, req datasource.ReadReque
 			TemplateARN: types.StringValue(aws.ToString(t.TemplateArn)),
 			Name:        types.StringValue(aws.ToString(t.Name)),
 			Status:      types.StringValue(string(t.Status)),
+
+			TagPropagation: tagPropagationFromAPI(t.TagPropagationConfigurations),
 		})
 		m.TemplateIDs = append(m.TemplateIDs, aws.ToString(t.TemplateId))
 	}
@@ -116,4 +119,6 @@ type templateSummaryModel struct {
 	TemplateARN types.String `tfsdk:"template_arn"`
 	Name        types.String `tfsdk:"name"`
 	Status      types.String `tfsdk:"status"`
+
+	TagPropagation []tagPropagationModel `tfsdk:"tag_propagation"`
 }
