@@ -126,3 +126,9 @@ func violationSummary(rule apimodel.Rule) string {
 		return "Invalid Attribute Value"
 	}
 }
+
+// CasesMaxEntries is the largest entry count of a Cases list or map member,
+// for descriptions and hints; 0 when the model sets none.
+func CasesMaxEntries(structure string, path ...string) int64 {
+	return casesLength(structure, path...).MaxOr(0)
+}

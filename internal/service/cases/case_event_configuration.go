@@ -8,14 +8,12 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/connectcases"
 	awstypes "github.com/aws/aws-sdk-go-v2/service/connectcases/types"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
@@ -26,10 +24,6 @@ var (
 	_ resource.ResourceWithConfigure   = (*caseEventConfigurationResource)(nil)
 	_ resource.ResourceWithImportState = (*caseEventConfigurationResource)(nil)
 )
-
-// maxCaseEventFields is the most fields case events carry
-// (CaseEventIncludedData.fields: length max 200 in the API model).
-const maxCaseEventFields = 200
 
 // NewCaseEventConfigurationResource returns the
 // cases_case_event_configuration resource.
@@ -56,7 +50,7 @@ func (r *caseEventConfigurationResource) Schema(_ context.Context, _ resource.Sc
 			"domain_id": schema.StringAttribute{
 				MarkdownDescription: "The ID of the domain. Changing it replaces the configuration.",
 				Required:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 500)},
+				Validators:          stringRules("cases_case_event_configuration.domain_id"),
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"enabled": schema.BoolAttribute{
@@ -64,13 +58,11 @@ func (r *caseEventConfigurationResource) Schema(_ context.Context, _ resource.Sc
 				Required:            true,
 			},
 			"case_field_ids": schema.SetAttribute{
-				MarkdownDescription: fmt.Sprintf("The IDs of the case fields whose values events include; order does not matter. 1 to %d; leave it out for none.", maxCaseEventFields),
+				MarkdownDescription: fmt.Sprintf("The IDs of the case fields whose values events include; order does not matter. 1 to %d; leave it out for none.", maxEntries("cases_case_event_configuration.case_field_ids")),
 				ElementType:         types.StringType,
 				Optional:            true,
-				Validators: []validator.Set{
-					setvalidator.SizeBetween(1, maxCaseEventFields),
-					setvalidator.ValueStringsAre(stringvalidator.LengthBetween(1, 500)),
-				},
+				Validators: append(setSize("cases_case_event_configuration.case_field_ids", true),
+					setvalidator.ValueStringsAre(elementRules("cases_case_event_configuration.case_field_ids"))),
 			},
 			"include_related_item_content": schema.BoolAttribute{
 				MarkdownDescription: "Whether events about related items (comments, contacts, files) include their content. Leave it out to send no related item data.",

@@ -9,7 +9,6 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/connectcases"
 	awstypes "github.com/aws/aws-sdk-go-v2/service/connectcases/types"
-	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/objectvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -30,14 +29,6 @@ var (
 	_ resource.ResourceWithConfigure   = (*caseRuleResource)(nil)
 	_ resource.ResourceWithImportState = (*caseRuleResource)(nil)
 	_ resource.ResourceWithModifyPlan  = (*caseRuleResource)(nil)
-)
-
-// Limits from the API model.
-const (
-	// BooleanConditionList: length max 100.
-	maxConditionsPerRule = 100
-	// OperandTwo.stringValue: length 1..1500.
-	maxOperandString = 1500
 )
 
 // NewCaseRuleResource returns the cases_case_rule resource.
@@ -66,7 +57,7 @@ func (r *caseRuleResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 			"domain_id": schema.StringAttribute{
 				MarkdownDescription: "The ID of the domain the rule belongs to. Changing it replaces the rule.",
 				Required:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 500)},
+				Validators:          stringRules("cases_case_rule.domain_id"),
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"case_rule_id": schema.StringAttribute{
@@ -80,14 +71,14 @@ func (r *caseRuleResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"name": schema.StringAttribute{
-				MarkdownDescription: "The name of the rule: 1 to 100 characters, a single line not ending with white space, unique in the domain.",
+				MarkdownDescription: "The name of the rule: " + rulesText("cases_case_rule.name") + "; unique in the domain.",
 				Required:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 100), validators.APIName()},
+				Validators:          stringRules("cases_case_rule.name"),
 			},
 			"description": schema.StringAttribute{
-				MarkdownDescription: "A description of the rule, 1 to 255 characters.",
+				MarkdownDescription: "A description of the rule: " + rulesText("cases_case_rule.description") + ".",
 				Optional:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 255)},
+				Validators:          stringRules("cases_case_rule.description"),
 			},
 			"required": schema.SingleNestedAttribute{
 				MarkdownDescription: "A required rule: whether the field a template attaches it to is required.",
@@ -98,9 +89,9 @@ func (r *caseRuleResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 						Required:            true,
 					},
 					"conditions": schema.ListNestedAttribute{
-						MarkdownDescription: fmt.Sprintf("Conditions checked in order; the `result` of the first that matches applies. At most %d.", maxConditionsPerRule),
+						MarkdownDescription: fmt.Sprintf("Conditions checked in order; the `result` of the first that matches applies. At most %d.", maxEntries("cases_case_rule.required.conditions")),
 						Required:            true,
-						Validators:          []validator.List{listvalidator.SizeAtMost(maxConditionsPerRule)},
+						Validators:          listSize("cases_case_rule.required.conditions", false),
 						NestedObject: schema.NestedAttributeObject{
 							Attributes: map[string]schema.Attribute{
 								"equal_to":     conditionOperandsAttribute("Matches when the field equals the value.", operandPath("not_equal_to")),
@@ -138,12 +129,12 @@ func conditionOperandsAttribute(description string, other path.Expression) schem
 			"field_id": schema.StringAttribute{
 				MarkdownDescription: "The ID of the field whose value is compared.",
 				Required:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 500)},
+				Validators:          stringRules("cases_case_rule.required.conditions.operands.field_id"),
 			},
 			"string_value": schema.StringAttribute{
-				MarkdownDescription: fmt.Sprintf("A text value, 1 to %d characters.", maxOperandString),
+				MarkdownDescription: "A text value: " + rulesText("cases_case_rule.required.conditions.operands.string_value") + ".",
 				Optional:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, maxOperandString), stringvalidator.ExactlyOneOf(oneValue...)},
+				Validators:          append(stringRules("cases_case_rule.required.conditions.operands.string_value"), stringvalidator.ExactlyOneOf(oneValue...)),
 			},
 			"boolean_value": schema.BoolAttribute{
 				MarkdownDescription: "A boolean value.",

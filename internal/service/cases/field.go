@@ -11,18 +11,15 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/connectcases"
 	awstypes "github.com/aws/aws-sdk-go-v2/service/connectcases/types"
 	"github.com/aws/smithy-go/middleware"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/connect-cases/terraform-provider-cases/internal/conns"
-	"github.com/connect-cases/terraform-provider-cases/internal/validators"
 )
 
 var (
@@ -57,7 +54,7 @@ func (r *fieldResource) Schema(_ context.Context, _ resource.SchemaRequest, resp
 			"domain_id": schema.StringAttribute{
 				MarkdownDescription: "The ID of the domain the field belongs to. Changing it replaces the field.",
 				Required:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 500)},
+				Validators:          stringRules("cases_field.domain_id"),
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"field_id": schema.StringAttribute{
@@ -71,20 +68,20 @@ func (r *fieldResource) Schema(_ context.Context, _ resource.SchemaRequest, resp
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"name": schema.StringAttribute{
-				MarkdownDescription: "The name of the field, shown to agents: 1 to 100 characters, a single line not ending with white space, unique in the domain (system fields included).",
+				MarkdownDescription: "The name of the field, shown to agents: " + rulesText("cases_field.name") + "; unique in the domain (system fields included).",
 				Required:            true,
-				Validators:          fieldNameValidators(),
+				Validators:          stringRules("cases_field.name"),
 			},
 			"type": schema.StringAttribute{
 				MarkdownDescription: "The data type of the field: " + backquoted(fieldTypes()) + ". Changing it replaces the field.",
 				Required:            true,
-				Validators:          []validator.String{stringvalidator.OneOf(fieldTypes()...)},
+				Validators:          stringRules("cases_field.type"),
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"description": schema.StringAttribute{
-				MarkdownDescription: "A description of the field, 1 to 255 characters, shown only to administrators.",
+				MarkdownDescription: "A description of the field, shown only to administrators: " + rulesText("cases_field.description") + ".",
 				Optional:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 255)},
+				Validators:          stringRules("cases_field.description"),
 			},
 			"namespace": schema.StringAttribute{
 				MarkdownDescription: "The namespace of the field: always `Custom` for fields this resource manages.",
@@ -103,13 +100,6 @@ func (r *fieldResource) Schema(_ context.Context, _ resource.SchemaRequest, resp
 			"tags":     tagsAttribute(),
 			"tags_all": tagsAllAttribute(),
 		},
-	}
-}
-
-func fieldNameValidators() []validator.String {
-	return []validator.String{
-		stringvalidator.LengthBetween(1, 100),
-		validators.APIName(),
 	}
 }
 

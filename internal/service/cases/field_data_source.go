@@ -6,11 +6,9 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/connect-cases/terraform-provider-cases/internal/conns"
@@ -44,19 +42,19 @@ func (d *fieldDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 			"domain_id": schema.StringAttribute{
 				MarkdownDescription: "The ID of the domain.",
 				Required:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 500)},
+				Validators:          stringRules("data.cases_field.domain_id"),
 			},
 			"field_id": schema.StringAttribute{
 				MarkdownDescription: "The ID of the field to read; system fields have readable IDs such as `status`. Exactly one of `field_id` and `name` must be set.",
 				Optional:            true,
 				Computed:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 500)},
+				Validators:          stringRules("data.cases_field.field_id"),
 			},
 			"name": schema.StringAttribute{
 				MarkdownDescription: "The name of the field to read, e.g. `Status`. Exactly one of `field_id` and `name` must be set.",
 				Optional:            true,
 				Computed:            true,
-				Validators:          fieldNameValidators(),
+				Validators:          stringRules("data.cases_field.name"),
 			},
 			"field_arn": schema.StringAttribute{
 				MarkdownDescription: "The ARN of the field.",

@@ -11,7 +11,6 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/connectcases"
 	awstypes "github.com/aws/aws-sdk-go-v2/service/connectcases/types"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -73,13 +72,13 @@ func (r *fieldOptionsResource) Schema(_ context.Context, _ resource.SchemaReques
 			"domain_id": schema.StringAttribute{
 				MarkdownDescription: "The ID of the domain. Changing it replaces the resource.",
 				Required:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 500)},
+				Validators:          stringRules("cases_field_options.domain_id"),
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"field_id": schema.StringAttribute{
 				MarkdownDescription: "The ID of a `SingleSelect` field of the domain, custom (`cases_field.x.field_id`) or system (`case_reason`, `status`). Changing it replaces the resource.",
 				Required:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 500)},
+				Validators:          stringRules("cases_field_options.field_id"),
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"options": schema.ListNestedAttribute{
@@ -93,14 +92,14 @@ func (r *fieldOptionsResource) Schema(_ context.Context, _ resource.SchemaReques
 				NestedObject: schema.NestedAttributeObject{
 					Attributes: map[string]schema.Attribute{
 						"name": schema.StringAttribute{
-							MarkdownDescription: "The label agents see: 1 to 100 characters, a single line not ending with white space.",
+							MarkdownDescription: "The label agents see: " + rulesText("cases_field_options.options.name") + ".",
 							Required:            true,
-							Validators:          []validator.String{stringvalidator.LengthBetween(1, 100), validators.APIName()},
+							Validators:          stringRules("cases_field_options.options.name"),
 						},
 						"value": schema.StringAttribute{
-							MarkdownDescription: "The value stored on cases: 1 to 100 characters, a single line not ending with white space, unique in the field. Changing it makes a new option (and the old value inactive).",
+							MarkdownDescription: "The value stored on cases: " + rulesText("cases_field_options.options.value") + "; unique in the field. Changing it makes a new option (and the old value inactive).",
 							Required:            true,
-							Validators:          []validator.String{stringvalidator.LengthBetween(1, 100), validators.APIName()},
+							Validators:          stringRules("cases_field_options.options.value"),
 						},
 						"active": schema.BoolAttribute{
 							MarkdownDescription: "Whether agents can choose the option. Defaults to `true`.",

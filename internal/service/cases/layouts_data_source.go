@@ -4,10 +4,8 @@ import (
 	"context"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/connect-cases/terraform-provider-cases/internal/conns"
@@ -34,7 +32,7 @@ func (d *layoutsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 			"domain_id": schema.StringAttribute{
 				MarkdownDescription: "The ID of the domain.",
 				Required:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 500)},
+				Validators:          stringRules("data.cases_layouts.domain_id"),
 			},
 			"layouts": schema.ListNestedAttribute{
 				MarkdownDescription: "The layouts, in the order the API returns them.",

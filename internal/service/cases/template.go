@@ -9,32 +9,21 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/connectcases"
 	awstypes "github.com/aws/aws-sdk-go-v2/service/connectcases/types"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/connect-cases/terraform-provider-cases/internal/conns"
-	"github.com/connect-cases/terraform-provider-cases/internal/validators"
 )
 
 var (
 	_ resource.ResourceWithConfigure   = (*templateResource)(nil)
 	_ resource.ResourceWithImportState = (*templateResource)(nil)
 	_ resource.ResourceWithModifyPlan  = (*templateResource)(nil)
-)
-
-// Limits from the API model.
-const (
-	// RequiredFieldList: length max 100.
-	maxRequiredFields = 100
-	// TemplateCaseRuleList: length max 50.
-	maxTemplateRules = 50
 )
 
 // NewTemplateResource returns the cases_template resource.
@@ -74,7 +63,7 @@ func (r *templateResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 			"domain_id": schema.StringAttribute{
 				MarkdownDescription: "The ID of the domain the template belongs to. Changing it replaces the template.",
 				Required:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 500)},
+				Validators:          stringRules("cases_template.domain_id"),
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"template_id": schema.StringAttribute{
@@ -88,21 +77,21 @@ func (r *templateResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"name": schema.StringAttribute{
-				MarkdownDescription: "The name of the template: 1 to 100 characters, a single line not ending with white space, unique in the domain.",
+				MarkdownDescription: "The name of the template: " + rulesText("cases_template.name") + "; unique in the domain.",
 				Required:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 100), validators.APIName()},
+				Validators:          stringRules("cases_template.name"),
 			},
 			"description": schema.StringAttribute{
-				MarkdownDescription: "A description of the template, 1 to 255 characters.",
+				MarkdownDescription: "A description of the template: " + rulesText("cases_template.description") + ".",
 				Optional:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 255)},
+				Validators:          stringRules("cases_template.description"),
 			},
 			"status": schema.StringAttribute{
 				MarkdownDescription: "`Active` or `Inactive` (default `Active`). Inactive templates cannot be used to create cases.",
 				Optional:            true,
 				Computed:            true,
 				Default:             stringdefault.StaticString(string(awstypes.TemplateStatusActive)),
-				Validators:          []validator.String{stringvalidator.OneOf(templateStatuses()...)},
+				Validators:          stringRules("cases_template.status"),
 			},
 			"layout_configuration": schema.SingleNestedAttribute{
 				MarkdownDescription: "Which layout cases of this template show.",
@@ -111,34 +100,32 @@ func (r *templateResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 					"default_layout": schema.StringAttribute{
 						MarkdownDescription: "The ID of the layout (`cases_layout.x.layout_id`).",
 						Required:            true,
-						Validators:          []validator.String{stringvalidator.LengthBetween(1, 500)},
+						Validators:          stringRules("cases_template.layout_configuration.default_layout"),
 					},
 				},
 			},
 			"required_fields": schema.SetAttribute{
-				MarkdownDescription: fmt.Sprintf("The IDs of the fields a case of this template must have; order does not matter. 1 to %d; leave it out for none.", maxRequiredFields),
+				MarkdownDescription: fmt.Sprintf("The IDs of the fields a case of this template must have; order does not matter. 1 to %d; leave it out for none.", maxEntries("cases_template.required_fields")),
 				ElementType:         types.StringType,
 				Optional:            true,
-				Validators: []validator.Set{
-					setvalidator.SizeBetween(1, maxRequiredFields),
-					setvalidator.ValueStringsAre(stringvalidator.LengthBetween(1, 500)),
-				},
+				Validators: append(setSize("cases_template.required_fields", true),
+					setvalidator.ValueStringsAre(elementRules("cases_template.required_fields"))),
 			},
 			"rules": schema.SetNestedAttribute{
-				MarkdownDescription: fmt.Sprintf("Case rules acting on fields of this template, each a rule and the field it applies to. 1 to %d; leave it out for none.", maxTemplateRules),
+				MarkdownDescription: fmt.Sprintf("Case rules acting on fields of this template, each a rule and the field it applies to. 1 to %d; leave it out for none.", maxEntries("cases_template.rules")),
 				Optional:            true,
-				Validators:          []validator.Set{setvalidator.SizeBetween(1, maxTemplateRules)},
+				Validators:          setSize("cases_template.rules", true),
 				NestedObject: schema.NestedAttributeObject{
 					Attributes: map[string]schema.Attribute{
 						"case_rule_id": schema.StringAttribute{
 							MarkdownDescription: "The ID of the case rule (`cases_case_rule.x.case_rule_id`).",
 							Required:            true,
-							Validators:          []validator.String{stringvalidator.LengthBetween(1, 500)},
+							Validators:          stringRules("cases_template.rules.case_rule_id"),
 						},
 						"field_id": schema.StringAttribute{
-							MarkdownDescription: "The ID of the field the rule acts on.",
-							Required:            true,
-							Validators:          []validator.String{stringvalidator.LengthBetween(1, 500)},
+							MarkdownDescription: "The ID of the field the rule acts on. Optional in the API model; leave it out for a rule attached to no field, which the API records as the field `NULL`.",
+							Optional:            true,
+							Validators:          stringRules("cases_template.rules.field_id"),
 						},
 					},
 				},
@@ -395,11 +382,26 @@ func (m *templateModel) fill(domainID string, t *connectcases.GetTemplateOutput,
 	}
 	m.Rules = nil
 	for _, r := range t.Rules {
-		m.Rules = append(m.Rules, templateRuleModel{CaseRuleID: types.StringValue(aws.ToString(r.CaseRuleId)), FieldID: types.StringValue(aws.ToString(r.FieldId))})
+		m.Rules = append(m.Rules, templateRuleModel{CaseRuleID: types.StringValue(aws.ToString(r.CaseRuleId)), FieldID: templateRuleFieldID(r.FieldId)})
 	}
 	m.CreatedTime = timeString(t.CreatedTime)
 	m.LastModifiedTime = timeString(t.LastModifiedTime)
 	all := tagsFromAPI(t.Tags)
 	m.TagsAll = tagsValue(all, false)
 	m.Tags = tagsValue(ownTags(defaultTags, all, tagKeys(m.Tags)), tagsWereNull)
+}
+
+// templateRuleFieldNone is the fieldId the API model defaults an absent
+// TemplateRule.fieldId to (smithy.api#default "NULL").
+const templateRuleFieldNone = "NULL"
+
+// templateRuleFieldID reads TemplateRule.fieldId: absent, empty or the
+// model's default "NULL" all mean that the rule names no field, which the
+// schema represents as a null field_id. The SDK leaves a nil FieldId out of
+// the request, so a null field_id is written as absent.
+func templateRuleFieldID(id *string) types.String {
+	if v := aws.ToString(id); v != "" && v != templateRuleFieldNone {
+		return types.StringValue(v)
+	}
+	return types.StringNull()
 }
