@@ -16,8 +16,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
-
-	"github.com/connect-cases/terraform-provider-cases/internal/conns"
 )
 
 var (
@@ -30,7 +28,7 @@ var (
 func NewCaseEventConfigurationResource() resource.Resource { return &caseEventConfigurationResource{} }
 
 type caseEventConfigurationResource struct {
-	client *conns.Client
+	resourceBase
 }
 
 func (r *caseEventConfigurationResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -70,10 +68,6 @@ func (r *caseEventConfigurationResource) Schema(_ context.Context, _ resource.Sc
 			},
 		},
 	}
-}
-
-func (r *caseEventConfigurationResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (r *caseEventConfigurationResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

@@ -21,7 +21,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
-	"github.com/connect-cases/terraform-provider-cases/internal/conns"
 	"github.com/connect-cases/terraform-provider-cases/internal/validators"
 )
 
@@ -35,7 +34,7 @@ var (
 func NewCaseRuleResource() resource.Resource { return &caseRuleResource{} }
 
 type caseRuleResource struct {
-	client *conns.Client
+	taggedResource
 }
 
 func (r *caseRuleResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -157,14 +156,6 @@ func conditionOperandsAttribute(description string, other path.Expression) schem
 	}
 }
 
-func (r *caseRuleResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
-}
-
-func (r *caseRuleResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	planTagsAll(ctx, r.client, req.Plan, resp)
-}
-
 func (r *caseRuleResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan caseRuleModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -185,29 +176,19 @@ func (r *caseRuleResource) Create(ctx context.Context, req resource.CreateReques
 	}
 	ruleID, arn := aws.ToString(out.CaseRuleId), aws.ToString(out.CaseRuleArn)
 
-	wantTags := tagsFromValue(ctx, plan.TagsAll, &resp.Diagnostics)
 	plan.ID = types.StringValue(domainChildResourceID(domainID, ruleID))
 	plan.CaseRuleID = types.StringValue(ruleID)
 	plan.CaseRuleARN = types.StringValue(arn)
 	plan.CreatedTime = types.StringNull()
 	plan.LastModifiedTime = types.StringNull()
-	plan.TagsAll = tagsValue(nil, false)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if !tagCreated(ctx, conn, arn, wantTags, kindCaseRule, ruleID, &resp.Diagnostics) {
-		return
-	}
-	plan.TagsAll = tagsValue(wantTags, false)
-	rule, err := findCaseRuleByID(ctx, conn, domainID, ruleID)
-	if err != nil {
-		addError(&resp.Diagnostics, "reading", kindCaseRule, ruleID, err, taintedHint(kindCaseRule))
-		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-		return
-	}
-	resp.Diagnostics.Append(plan.fill(domainID, rule, r.client.DefaultTags, plan.Tags.IsNull())...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	r.recordCreated(ctx, created{kind: kindCaseRule, id: ruleID, arn: arn, model: &plan, tagsAll: &plan.TagsAll}, &resp.State, &resp.Diagnostics,
+		func(ctx context.Context, conn *connectcases.Client) error {
+			rule, err := findCaseRuleByID(ctx, conn, domainID, ruleID)
+			if err == nil {
+				resp.Diagnostics.Append(plan.fill(domainID, rule, r.client.DefaultTags, plan.Tags.IsNull())...)
+			}
+			return err
+		})
 }
 
 func caseRuleErrorHint(err error) string {

@@ -11,7 +11,6 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/connectcases"
 	awstypes "github.com/aws/aws-sdk-go-v2/service/connectcases/types"
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -19,8 +18,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
-
-	"github.com/connect-cases/terraform-provider-cases/internal/conns"
 )
 
 var (
@@ -33,7 +30,7 @@ var (
 func NewDomainResource() resource.Resource { return &domainResource{} }
 
 type domainResource struct {
-	client *conns.Client
+	taggedResource
 }
 
 func (r *domainResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -86,14 +83,6 @@ func (r *domainResource) Schema(ctx context.Context, _ resource.SchemaRequest, r
 	}
 }
 
-func (r *domainResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
-}
-
-func (r *domainResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	planTagsAll(ctx, r.client, req.Plan, resp)
-}
-
 func (r *domainResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan domainModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -121,25 +110,15 @@ func (r *domainResource) Create(ctx context.Context, req resource.CreateRequest,
 		return
 	}
 
-	// Record the domain before anything else can fail, so that an error or
-	// an interrupt from here on leaves a tainted resource, never an orphan.
-	wantTags := tagsFromValue(ctx, plan.TagsAll, &resp.Diagnostics)
 	plan.ID = types.StringValue(id)
 	plan.DomainID = types.StringValue(id)
 	plan.DomainARN = types.StringValue(arn)
 	plan.DomainStatus = types.StringValue(string(awstypes.DomainStatusCreationInProgress))
 	plan.CreatedTime = types.StringNull()
-	plan.TagsAll = tagsValue(nil, false)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
+	// Recorded and tagged before the wait, which reads the domain itself.
+	if !r.recordCreated(ctx, created{kind: kindDomain, id: id, arn: arn, model: &plan, tagsAll: &plan.TagsAll}, &resp.State, &resp.Diagnostics, nil) {
 		return
 	}
-
-	if !tagCreated(ctx, conn, arn, wantTags, kindDomain, id, &resp.Diagnostics) {
-		return
-	}
-	plan.TagsAll = tagsValue(wantTags, false)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 
 	tflog.Info(ctx, "waiting for Cases domain to become Active", map[string]any{"domain_id": id, "timeout": timeout.String()})
 	domain, err := waitDomainActive(ctx, r.client, id, timeout)
@@ -420,19 +399,4 @@ func timeString(t *time.Time) types.String {
 		return types.StringNull()
 	}
 	return types.StringValue(t.UTC().Format(time.RFC3339))
-}
-
-// clientFrom checks the provider data handed to Configure.
-func clientFrom(data any, diags *diag.Diagnostics) *conns.Client {
-	if data == nil {
-		// Terraform validates configuration before the provider is configured.
-		return nil
-	}
-	c, ok := data.(*conns.Client)
-	if !ok {
-		diags.AddError("Unexpected provider data",
-			fmt.Sprintf("Expected *conns.Client, got %T. This is a bug in the provider; please report it.", data))
-		return nil
-	}
-	return c
 }

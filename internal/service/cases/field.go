@@ -18,8 +18,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
-
-	"github.com/connect-cases/terraform-provider-cases/internal/conns"
 )
 
 var (
@@ -32,7 +30,7 @@ var (
 func NewFieldResource() resource.Resource { return &fieldResource{} }
 
 type fieldResource struct {
-	client *conns.Client
+	taggedResource
 }
 
 func (r *fieldResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -121,14 +119,6 @@ func backquoted(values []string) string {
 	return strings.Join(quoted, ", ")
 }
 
-func (r *fieldResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
-}
-
-func (r *fieldResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	planTagsAll(ctx, r.client, req.Plan, resp)
-}
-
 func (r *fieldResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan fieldModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -165,33 +155,20 @@ func (r *fieldResource) Create(ctx context.Context, req resource.CreateRequest, 
 		return
 	}
 
-	// Record the field before anything else can fail, so that an error or
-	// an interrupt from here on leaves a tainted resource, never an orphan.
-	wantTags := tagsFromValue(ctx, plan.TagsAll, &resp.Diagnostics)
 	plan.ID = types.StringValue(domainChildResourceID(domainID, fieldID))
 	plan.FieldID = types.StringValue(fieldID)
 	plan.FieldARN = types.StringValue(arn)
 	plan.Namespace = types.StringValue(string(awstypes.FieldNamespaceCustom))
 	plan.CreatedTime = types.StringNull()
 	plan.LastModifiedTime = types.StringNull()
-	plan.TagsAll = tagsValue(nil, false)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-
-	if !tagCreated(ctx, conn, arn, wantTags, kindField, fieldID, &resp.Diagnostics) {
-		return
-	}
-	plan.TagsAll = tagsValue(wantTags, false)
-	f, err := findFieldByID(ctx, conn, domainID, fieldID)
-	if err != nil {
-		addError(&resp.Diagnostics, "reading", kindField, fieldID, err, taintedHint(kindField))
-		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-		return
-	}
-	plan.fill(domainID, f, r.client.DefaultTags, plan.Tags.IsNull())
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	r.recordCreated(ctx, created{kind: kindField, id: fieldID, arn: arn, model: &plan, tagsAll: &plan.TagsAll}, &resp.State, &resp.Diagnostics,
+		func(ctx context.Context, conn *connectcases.Client) error {
+			f, err := findFieldByID(ctx, conn, domainID, fieldID)
+			if err == nil {
+				plan.fill(domainID, f, r.client.DefaultTags, plan.Tags.IsNull())
+			}
+			return err
+		})
 }
 
 // createLookupTimeout bounds the search for a create that may have landed.

@@ -23,7 +23,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
-	"github.com/connect-cases/terraform-provider-cases/internal/conns"
 	"github.com/connect-cases/terraform-provider-cases/internal/validators"
 )
 
@@ -48,7 +47,7 @@ const (
 func NewFieldOptionsResource() resource.Resource { return &fieldOptionsResource{} }
 
 type fieldOptionsResource struct {
-	client *conns.Client
+	resourceBase
 }
 
 func (r *fieldOptionsResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -112,10 +111,6 @@ func (r *fieldOptionsResource) Schema(_ context.Context, _ resource.SchemaReques
 			},
 		},
 	}
-}
-
-func (r *fieldOptionsResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 // ModifyPlan fails a plan for a field that cannot have options, as soon as

@@ -7,8 +7,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-
-	"github.com/connect-cases/terraform-provider-cases/internal/conns"
 )
 
 var _ datasource.DataSourceWithConfigure = (*fieldsDataSource)(nil)
@@ -17,7 +15,7 @@ var _ datasource.DataSourceWithConfigure = (*fieldsDataSource)(nil)
 func NewFieldsDataSource() datasource.DataSource { return &fieldsDataSource{} }
 
 type fieldsDataSource struct {
-	client *conns.Client
+	dataSourceBase
 }
 
 func (d *fieldsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -57,10 +55,6 @@ func (d *fieldsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 			},
 		},
 	}
-}
-
-func (d *fieldsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = clientFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *fieldsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

@@ -16,8 +16,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
-
-	"github.com/connect-cases/terraform-provider-cases/internal/conns"
 )
 
 var (
@@ -30,7 +28,7 @@ var (
 func NewLayoutResource() resource.Resource { return &layoutResource{} }
 
 type layoutResource struct {
-	client *conns.Client
+	taggedResource
 }
 
 func (r *layoutResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -119,14 +117,6 @@ func layoutPanelAttribute(description string) schema.ListNestedAttribute {
 	}
 }
 
-func (r *layoutResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
-}
-
-func (r *layoutResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	planTagsAll(ctx, r.client, req.Plan, resp)
-}
-
 func (r *layoutResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan layoutModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -146,31 +136,19 @@ func (r *layoutResource) Create(ctx context.Context, req resource.CreateRequest,
 	}
 	layoutID, arn := aws.ToString(out.LayoutId), aws.ToString(out.LayoutArn)
 
-	// Record the layout before anything else can fail, so that an error
-	// from here on leaves a tainted resource, never an orphan.
-	wantTags := tagsFromValue(ctx, plan.TagsAll, &resp.Diagnostics)
 	plan.ID = types.StringValue(domainChildResourceID(domainID, layoutID))
 	plan.LayoutID = types.StringValue(layoutID)
 	plan.LayoutARN = types.StringValue(arn)
 	plan.CreatedTime = types.StringNull()
 	plan.LastModifiedTime = types.StringNull()
-	plan.TagsAll = tagsValue(nil, false)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if !tagCreated(ctx, conn, arn, wantTags, kindLayout, layoutID, &resp.Diagnostics) {
-		return
-	}
-	plan.TagsAll = tagsValue(wantTags, false)
-	l, err := findLayoutByID(ctx, conn, domainID, layoutID)
-	if err != nil {
-		addError(&resp.Diagnostics, "reading", kindLayout, layoutID, err, taintedHint(kindLayout))
-		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-		return
-	}
-	plan.fill(domainID, l, r.client.DefaultTags, plan.Tags.IsNull())
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	r.recordCreated(ctx, created{kind: kindLayout, id: layoutID, arn: arn, model: &plan, tagsAll: &plan.TagsAll}, &resp.State, &resp.Diagnostics,
+		func(ctx context.Context, conn *connectcases.Client) error {
+			l, err := findLayoutByID(ctx, conn, domainID, layoutID)
+			if err == nil {
+				plan.fill(domainID, l, r.client.DefaultTags, plan.Tags.IsNull())
+			}
+			return err
+		})
 }
 
 // layoutErrorHint says what to do about the errors a layout write can meet.

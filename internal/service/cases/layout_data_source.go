@@ -10,8 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-
-	"github.com/connect-cases/terraform-provider-cases/internal/conns"
 )
 
 var (
@@ -23,7 +21,7 @@ var (
 func NewLayoutDataSource() datasource.DataSource { return &layoutDataSource{} }
 
 type layoutDataSource struct {
-	client *conns.Client
+	dataSourceBase
 }
 
 func (d *layoutDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -85,10 +83,6 @@ func (d *layoutDataSource) ConfigValidators(context.Context) []datasource.Config
 	return []datasource.ConfigValidator{
 		datasourcevalidator.ExactlyOneOf(path.MatchRoot("layout_id"), path.MatchRoot("name")),
 	}
-}
-
-func (d *layoutDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = clientFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *layoutDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

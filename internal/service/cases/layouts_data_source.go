@@ -7,8 +7,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-
-	"github.com/connect-cases/terraform-provider-cases/internal/conns"
 )
 
 var _ datasource.DataSourceWithConfigure = (*layoutsDataSource)(nil)
@@ -17,7 +15,7 @@ var _ datasource.DataSourceWithConfigure = (*layoutsDataSource)(nil)
 func NewLayoutsDataSource() datasource.DataSource { return &layoutsDataSource{} }
 
 type layoutsDataSource struct {
-	client *conns.Client
+	dataSourceBase
 }
 
 func (d *layoutsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -52,10 +50,6 @@ func (d *layoutsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 			},
 		},
 	}
-}
-
-func (d *layoutsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = clientFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *layoutsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

@@ -16,8 +16,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
-
-	"github.com/connect-cases/terraform-provider-cases/internal/conns"
 )
 
 var (
@@ -30,7 +28,7 @@ var (
 func NewTemplateResource() resource.Resource { return &templateResource{} }
 
 type templateResource struct {
-	client *conns.Client
+	taggedResource
 }
 
 func (r *templateResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -145,14 +143,6 @@ func (r *templateResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 	}
 }
 
-func (r *templateResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
-}
-
-func (r *templateResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	planTagsAll(ctx, r.client, req.Plan, resp)
-}
-
 func (r *templateResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan templateModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -176,29 +166,19 @@ func (r *templateResource) Create(ctx context.Context, req resource.CreateReques
 	}
 	templateID, arn := aws.ToString(out.TemplateId), aws.ToString(out.TemplateArn)
 
-	wantTags := tagsFromValue(ctx, plan.TagsAll, &resp.Diagnostics)
 	plan.ID = types.StringValue(domainChildResourceID(domainID, templateID))
 	plan.TemplateID = types.StringValue(templateID)
 	plan.TemplateARN = types.StringValue(arn)
 	plan.CreatedTime = types.StringNull()
 	plan.LastModifiedTime = types.StringNull()
-	plan.TagsAll = tagsValue(nil, false)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if !tagCreated(ctx, conn, arn, wantTags, kindTemplate, templateID, &resp.Diagnostics) {
-		return
-	}
-	plan.TagsAll = tagsValue(wantTags, false)
-	t, err := findTemplateByID(ctx, conn, domainID, templateID)
-	if err != nil {
-		addError(&resp.Diagnostics, "reading", kindTemplate, templateID, err, taintedHint(kindTemplate))
-		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-		return
-	}
-	plan.fill(domainID, t, r.client.DefaultTags, plan.Tags.IsNull())
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	r.recordCreated(ctx, created{kind: kindTemplate, id: templateID, arn: arn, model: &plan, tagsAll: &plan.TagsAll}, &resp.State, &resp.Diagnostics,
+		func(ctx context.Context, conn *connectcases.Client) error {
+			t, err := findTemplateByID(ctx, conn, domainID, templateID)
+			if err == nil {
+				plan.fill(domainID, t, r.client.DefaultTags, plan.Tags.IsNull())
+			}
+			return err
+		})
 }
 
 func templateErrorHint(err error) string {

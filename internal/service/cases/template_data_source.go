@@ -10,8 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-
-	"github.com/connect-cases/terraform-provider-cases/internal/conns"
 )
 
 var (
@@ -23,7 +21,7 @@ var (
 func NewTemplateDataSource() datasource.DataSource { return &templateDataSource{} }
 
 type templateDataSource struct {
-	client *conns.Client
+	dataSourceBase
 }
 
 func (d *templateDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -84,10 +82,6 @@ func (d *templateDataSource) ConfigValidators(context.Context) []datasource.Conf
 	return []datasource.ConfigValidator{
 		datasourcevalidator.ExactlyOneOf(path.MatchRoot("template_id"), path.MatchRoot("name")),
 	}
-}
-
-func (d *templateDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = clientFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *templateDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

@@ -9,8 +9,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-
-	"github.com/connect-cases/terraform-provider-cases/internal/conns"
 )
 
 var _ datasource.DataSourceWithConfigure = (*templatesDataSource)(nil)
@@ -19,7 +17,7 @@ var _ datasource.DataSourceWithConfigure = (*templatesDataSource)(nil)
 func NewTemplatesDataSource() datasource.DataSource { return &templatesDataSource{} }
 
 type templatesDataSource struct {
-	client *conns.Client
+	dataSourceBase
 }
 
 func (d *templatesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -62,10 +60,6 @@ func (d *templatesDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 			},
 		},
 	}
-}
-
-func (d *templatesDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = clientFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *templatesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
