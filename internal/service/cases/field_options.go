@@ -32,11 +32,11 @@ var (
 	_ resource.ResourceWithUpgradeState = (*fieldOptionsResource)(nil)
 )
 
+// putFieldOptionsBatchSize is the most options one BatchPutFieldOptions
+// takes (BatchPutFieldOptionsRequest.options in the API model).
+var putFieldOptionsBatchSize = int(validators.CasesMaxEntries("BatchPutFieldOptionsRequest", "options"))
+
 const (
-	// putFieldOptionsBatchSize is the most options one BatchPutFieldOptions
-	// takes (BatchPutFieldOptionsRequest.options length max 50 in the API
-	// model).
-	putFieldOptionsBatchSize = 50
 	// maxOptionsPerField is the Cases quota of options per single-select
 	// field, active and inactive together (adjustable; the plan-time check
 	// uses the default).

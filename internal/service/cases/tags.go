@@ -17,11 +17,12 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/connect-cases/terraform-provider-cases/internal/conns"
+	"github.com/connect-cases/terraform-provider-cases/internal/validators"
 )
 
-// untagBatchSize is the most keys one UntagResource takes (TagKeyList
-// length max 50 in the API model).
-const untagBatchSize = 50
+// untagBatchSize is the most keys one UntagResource takes
+// (UntagResourceRequest.tagKeys in the API model).
+var untagBatchSize = int(validators.CasesMaxEntries("UntagResourceRequest", "tagKeys"))
 
 // mergeTags returns the provider's default tags overlaid with a resource's
 // own tags: what the API should hold (tags_all).
