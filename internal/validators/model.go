@@ -146,3 +146,9 @@ func casesMapPart(structure string, path []string, part func(*apimodel.Shape) st
 	}
 	return modelStringValidator{constraints: svc.Shapes[part(m)].Constraints, member: structure + "." + joinDots(path) + label}
 }
+
+// CasesMaxEntries is the largest entry count of a Cases list or map member,
+// for descriptions and hints; 0 when the model sets none.
+func CasesMaxEntries(structure string, path ...string) int64 {
+	return casesLength(structure, path...).MaxOr(0)
+}

@@ -26,7 +26,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/connect-cases/terraform-provider-cases/internal/apimodel"
-	"github.com/connect-cases/terraform-provider-cases/internal/conns"
 	"github.com/connect-cases/terraform-provider-cases/internal/validators"
 )
 
@@ -42,7 +41,7 @@ var (
 func NewCaseRuleResource() resource.Resource { return &caseRuleResource{} }
 
 type caseRuleResource struct {
-	client *conns.Client
+	taggedResource
 }
 
 func (r *caseRuleResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -65,7 +64,7 @@ func (r *caseRuleResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 			"domain_id": schema.StringAttribute{
 				MarkdownDescription: "The ID of the domain the rule belongs to. Changing it replaces the rule.",
 				Required:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 500)},
+				Validators:          stringRules("cases_case_rule.domain_id"),
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"case_rule_id": schema.StringAttribute{
@@ -79,14 +78,14 @@ func (r *caseRuleResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"name": schema.StringAttribute{
-				MarkdownDescription: "The name of the rule: 1 to 100 characters, a single line not ending with white space, unique in the domain.",
+				MarkdownDescription: "The name of the rule: " + rulesText("cases_case_rule.name") + "; unique in the domain.",
 				Required:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 100), validators.APIName()},
+				Validators:          stringRules("cases_case_rule.name"),
 			},
 			"description": schema.StringAttribute{
-				MarkdownDescription: "A description of the rule, 1 to 255 characters.",
+				MarkdownDescription: "A description of the rule: " + rulesText("cases_case_rule.description") + ".",
 				Optional:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 255)},
+				Validators:          stringRules("cases_case_rule.description"),
 			},
 			"required":      conditionalRuleAttribute("required", path.MatchRoot("hidden"), path.MatchRoot("field_options")),
 			"hidden":        conditionalRuleAttribute("hidden", path.MatchRoot("required"), path.MatchRoot("field_options")),
@@ -267,14 +266,6 @@ func fieldOptionsRuleAttribute(others ...path.Expression) schema.SingleNestedAtt
 	}
 }
 
-func (r *caseRuleResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
-}
-
-func (r *caseRuleResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	planTagsAll(ctx, r.client, req.Plan, resp)
-}
-
 // ValidateConfig applies the limit the schema cannot express: at most
 // apimodel.CaseRuleMaxConditions comparisons in a rule, nested ones
 // included. (The nesting depth is the schema's: conditionObject stops at
@@ -316,29 +307,19 @@ func (r *caseRuleResource) Create(ctx context.Context, req resource.CreateReques
 	}
 	ruleID, arn := aws.ToString(out.CaseRuleId), aws.ToString(out.CaseRuleArn)
 
-	wantTags := tagsFromValue(ctx, plan.TagsAll, &resp.Diagnostics)
 	plan.ID = types.StringValue(domainChildResourceID(domainID, ruleID))
 	plan.CaseRuleID = types.StringValue(ruleID)
 	plan.CaseRuleARN = types.StringValue(arn)
 	plan.CreatedTime = types.StringNull()
 	plan.LastModifiedTime = types.StringNull()
-	plan.TagsAll = tagsValue(nil, false)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if !tagCreated(ctx, conn, arn, wantTags, kindCaseRule, ruleID, &resp.Diagnostics) {
-		return
-	}
-	plan.TagsAll = tagsValue(wantTags, false)
-	rule, err := findCaseRuleByID(ctx, conn, domainID, ruleID)
-	if err != nil {
-		addError(&resp.Diagnostics, "reading", kindCaseRule, ruleID, err, taintedHint(kindCaseRule))
-		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-		return
-	}
-	resp.Diagnostics.Append(plan.fill(domainID, rule, r.client.DefaultTags, plan.Tags.IsNull())...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	r.recordCreated(ctx, created{kind: kindCaseRule, id: ruleID, arn: arn, model: &plan, tagsAll: &plan.TagsAll}, &resp.State, &resp.Diagnostics,
+		func(ctx context.Context, conn *connectcases.Client) error {
+			rule, err := findCaseRuleByID(ctx, conn, domainID, ruleID)
+			if err == nil {
+				resp.Diagnostics.Append(plan.fill(domainID, rule, r.client.DefaultTags, plan.Tags.IsNull())...)
+			}
+			return err
+		})
 }
 
 func caseRuleErrorHint(err error) string {

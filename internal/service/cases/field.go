@@ -11,18 +11,13 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/connectcases"
 	awstypes "github.com/aws/aws-sdk-go-v2/service/connectcases/types"
 	"github.com/aws/smithy-go/middleware"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
-
-	"github.com/connect-cases/terraform-provider-cases/internal/conns"
-	"github.com/connect-cases/terraform-provider-cases/internal/validators"
 )
 
 var (
@@ -37,7 +32,7 @@ var (
 func NewFieldResource() resource.Resource { return &fieldResource{} }
 
 type fieldResource struct {
-	client *conns.Client
+	taggedResource
 }
 
 func (r *fieldResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -59,7 +54,7 @@ func (r *fieldResource) Schema(_ context.Context, _ resource.SchemaRequest, resp
 			"domain_id": schema.StringAttribute{
 				MarkdownDescription: "The ID of the domain the field belongs to. Changing it replaces the field.",
 				Required:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 500)},
+				Validators:          stringRules("cases_field.domain_id"),
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"field_id": schema.StringAttribute{
@@ -73,20 +68,20 @@ func (r *fieldResource) Schema(_ context.Context, _ resource.SchemaRequest, resp
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"name": schema.StringAttribute{
-				MarkdownDescription: "The name of the field, shown to agents: 1 to 100 characters, a single line not ending with white space, unique in the domain (system fields included).",
+				MarkdownDescription: "The name of the field, shown to agents: " + rulesText("cases_field.name") + "; unique in the domain (system fields included).",
 				Required:            true,
-				Validators:          fieldNameValidators(),
+				Validators:          stringRules("cases_field.name"),
 			},
 			"type": schema.StringAttribute{
 				MarkdownDescription: "The data type of the field: " + backquoted(fieldTypes()) + ". Changing it replaces the field.",
 				Required:            true,
-				Validators:          []validator.String{stringvalidator.OneOf(fieldTypes()...)},
+				Validators:          stringRules("cases_field.type"),
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"description": schema.StringAttribute{
-				MarkdownDescription: "A description of the field, 1 to 255 characters, shown only to administrators.",
+				MarkdownDescription: "A description of the field, shown only to administrators: " + rulesText("cases_field.description") + ".",
 				Optional:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 255)},
+				Validators:          stringRules("cases_field.description"),
 			},
 			"text_attributes": schema.SingleNestedAttribute{
 				MarkdownDescription: "How a `Text` field is entered (API member `attributes.text`); only for fields of type `Text`, any other type fails at plan. " +
@@ -119,13 +114,6 @@ func (r *fieldResource) Schema(_ context.Context, _ resource.SchemaRequest, resp
 	}
 }
 
-func fieldNameValidators() []validator.String {
-	return []validator.String{
-		stringvalidator.LengthBetween(1, 100),
-		validators.APIName(),
-	}
-}
-
 // fieldTypes lists the FieldType enum the SDK knows.
 func fieldTypes() []string {
 	values := awstypes.FieldType("").Values()
@@ -142,14 +130,6 @@ func backquoted(values []string) string {
 		quoted[i] = "`" + v + "`"
 	}
 	return strings.Join(quoted, ", ")
-}
-
-func (r *fieldResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
-}
-
-func (r *fieldResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	planTagsAll(ctx, r.client, req.Plan, resp)
 }
 
 // ValidateConfig refuses text_attributes on a field that is not Text: the
@@ -206,33 +186,20 @@ func (r *fieldResource) Create(ctx context.Context, req resource.CreateRequest, 
 		return
 	}
 
-	// Record the field before anything else can fail, so that an error or
-	// an interrupt from here on leaves a tainted resource, never an orphan.
-	wantTags := tagsFromValue(ctx, plan.TagsAll, &resp.Diagnostics)
 	plan.ID = types.StringValue(domainChildResourceID(domainID, fieldID))
 	plan.FieldID = types.StringValue(fieldID)
 	plan.FieldARN = types.StringValue(arn)
 	plan.Namespace = types.StringValue(string(awstypes.FieldNamespaceCustom))
 	plan.CreatedTime = types.StringNull()
 	plan.LastModifiedTime = types.StringNull()
-	plan.TagsAll = tagsValue(nil, false)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-
-	if !tagCreated(ctx, conn, arn, wantTags, kindField, fieldID, &resp.Diagnostics) {
-		return
-	}
-	plan.TagsAll = tagsValue(wantTags, false)
-	f, err := findFieldByID(ctx, conn, domainID, fieldID)
-	if err != nil {
-		addError(&resp.Diagnostics, "reading", kindField, fieldID, err, taintedHint(kindField))
-		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-		return
-	}
-	plan.fill(domainID, f, r.client.DefaultTags, plan.Tags.IsNull())
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	r.recordCreated(ctx, created{kind: kindField, id: fieldID, arn: arn, model: &plan, tagsAll: &plan.TagsAll}, &resp.State, &resp.Diagnostics,
+		func(ctx context.Context, conn *connectcases.Client) error {
+			f, err := findFieldByID(ctx, conn, domainID, fieldID)
+			if err == nil {
+				plan.fill(domainID, f, r.client.DefaultTags, plan.Tags.IsNull())
+			}
+			return err
+		})
 }
 
 // createLookupTimeout bounds the search for a create that may have landed.

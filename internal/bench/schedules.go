@@ -1,15 +1,21 @@
-package poll
+package bench
 
 import (
 	"math/rand/v2"
 	"time"
+
+	"github.com/connect-cases/terraform-provider-cases/internal/poll"
 )
+
+// The provider's status schedule (internal/poll) simulated, and the waiters
+// of terraform-provider-aws and terraform-provider-awscc it is compared
+// with: used only by the benchmark and its tests.
 
 // Schedule gives the pause before status read number attempt (0-based).
 type Schedule func(attempt int) time.Duration
 
 // OurSchedule is this provider's schedule when the service does not throttle.
-func OurSchedule(attempt int) time.Duration { return Delay(attempt, 0) }
+func OurSchedule(attempt int) time.Duration { return poll.Delay(attempt, 0) }
 
 // AWSProviderSchedule is the default waiter of terraform-provider-aws
 // (reads at 0, 0.2, 0.6, 1.4, 3.0, 6.2, 12.6, 22.6 s, then every 10 s),
@@ -96,7 +102,7 @@ type ThrottledSimulation struct {
 	ReadsPerSecond float64
 }
 
-// SimulateThrottled runs Delay, with its back-off, against one activation
+// SimulateThrottled runs poll.Delay, with its back-off, against one activation
 // delay when each read is throttled with probability share (drawn from
 // rng, so that a seeded rng reproduces it), over samples creates. Reads
 // take no time and the Pacer is left out: one waiter's pauses are never
@@ -114,7 +120,7 @@ func SimulateThrottled(active time.Duration, share float64, rng *rand.Rand, samp
 		var at time.Duration
 		throttles := 0
 		for attempt := 0; ; attempt++ {
-			at += Delay(attempt, throttles)
+			at += poll.Delay(attempt, throttles)
 			totalReads++
 			if rng.Float64() < share {
 				throttles++
