@@ -7,7 +7,7 @@
 # of each example: apply, show the outputs, check that a second plan has no
 # changes, destroy. Act one is examples/demo (two domains); act two is
 # examples/complete-domain (a whole domain configuration: fields, options,
-# layouts, a case rule, templates, event configuration), whose destroy must
+# layouts, case rules of every kind, templates, event configuration), whose destroy must
 # leave an empty state. Act three onboards: bin/connect-instance creates an
 # Amazon Connect instance in the emulator through its Connect API (stock SDK),
 # then examples/onboarding creates a domain and associates it with that

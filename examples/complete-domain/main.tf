@@ -1,5 +1,7 @@
 # A complete Amazon Connect Cases domain configuration: a domain, its custom
-# fields and options, two layouts, a case rule, two templates and the case
+# fields (one multi-line) and options, two layouts, case rules of every kind
+# (required, hidden with a compound condition, category -> subcategory
+# options), two templates (one propagating tags to its cases) and the case
 # event configuration.
 #
 # Nothing uses depends_on: every reference is an attribute (a field_id, a
@@ -78,6 +80,54 @@ resource "cases_field" "escalated" {
   type      = "Boolean"
 }
 
+# A multi-line text box for a free-form description.
+resource "cases_field" "damage_description" {
+  domain_id   = cases_domain.claims.domain_id
+  name        = "Damage description"
+  type        = "Text"
+  description = "What happened, in the customer's words."
+
+  text_attributes = {
+    is_multiline = true
+  }
+}
+
+# Category and subcategory: which subcategories an agent may pick depends on
+# the category (see cases_case_rule.subcategory_by_category).
+resource "cases_field" "category" {
+  domain_id = cases_domain.claims.domain_id
+  name      = "Claim category"
+  type      = "SingleSelect"
+}
+
+resource "cases_field_options" "category" {
+  domain_id = cases_domain.claims.domain_id
+  field_id  = cases_field.category.field_id
+
+  options = [
+    { name = "Vehicle", value = "vehicle" },
+    { name = "Property", value = "property" },
+  ]
+}
+
+resource "cases_field" "subcategory" {
+  domain_id = cases_domain.claims.domain_id
+  name      = "Claim subcategory"
+  type      = "SingleSelect"
+}
+
+resource "cases_field_options" "subcategory" {
+  domain_id = cases_domain.claims.domain_id
+  field_id  = cases_field.subcategory.field_id
+
+  options = [
+    { name = "Collision", value = "collision" },
+    { name = "Theft", value = "theft" },
+    { name = "Fire", value = "fire" },
+    { name = "Water damage", value = "water" },
+  ]
+}
+
 # Layouts: what agents see, in order.
 
 resource "cases_layout" "claim" {
@@ -90,8 +140,11 @@ resource "cases_layout" "claim" {
       field_ids = [cases_field.policy_number.field_id, cases_field.claim_amount.field_id, "summary"]
     }]
     more_info = [{
-      name      = "Customer"
-      field_ids = ["customer_id", cases_field.tier.field_id, cases_field.escalated.field_id]
+      name = "Details"
+      field_ids = [
+        "customer_id", cases_field.tier.field_id, cases_field.escalated.field_id,
+        cases_field.category.field_id, cases_field.subcategory.field_id, cases_field.damage_description.field_id,
+      ]
     }]
   }
 }
@@ -122,6 +175,55 @@ resource "cases_case_rule" "amount_for_gold" {
   }
 }
 
+# A hidden rule with a compound condition (and_all inside or_all): the
+# escalation flag is hidden unless the customer is gold and the claim has an
+# amount, or the customer is silver and the claim is already escalated.
+# Conditions nest at most 2 levels and a rule holds at most 5 comparisons.
+
+resource "cases_case_rule" "escalation_visibility" {
+  domain_id = cases_domain.claims.domain_id
+  name      = "Escalation only for valuable claims"
+
+  hidden = {
+    default_value = true
+    conditions = [
+      {
+        or_all = [
+          {
+            and_all = [
+              { equal_to = { field_id = cases_field.tier.field_id, string_value = "gold", result = false } },
+              { not_equal_to = { field_id = cases_field.claim_amount.field_id, empty_value = true, result = false } },
+            ]
+          },
+          {
+            and_all = [
+              { equal_to = { field_id = cases_field.tier.field_id, string_value = "silver", result = false } },
+              { equal_to = { field_id = cases_field.escalated.field_id, boolean_value = true, result = false } },
+            ]
+          },
+        ]
+      },
+    ]
+  }
+}
+
+# An option-dependency rule: the subcategories each category allows. The
+# field IDs come from the option resources, so the options exist first.
+
+resource "cases_case_rule" "subcategory_by_category" {
+  domain_id = cases_domain.claims.domain_id
+  name      = "Subcategory by category"
+
+  field_options = {
+    parent_field_id = cases_field_options.category.field_id
+    child_field_id  = cases_field_options.subcategory.field_id
+    mappings = {
+      vehicle  = ["collision", "theft", "fire"]
+      property = ["theft", "fire", "water"]
+    }
+  }
+}
+
 # Templates: the kinds of case agents open.
 
 resource "cases_template" "claim" {
@@ -135,9 +237,27 @@ resource "cases_template" "claim" {
 
   required_fields = [cases_field.policy_number.field_id, "customer_id"]
 
-  rules = [{
-    case_rule_id = cases_case_rule.amount_for_gold.case_rule_id
-    field_id     = cases_field.claim_amount.field_id
+  rules = [
+    {
+      case_rule_id = cases_case_rule.amount_for_gold.case_rule_id
+      field_id     = cases_field.claim_amount.field_id
+    },
+    {
+      case_rule_id = cases_case_rule.escalation_visibility.case_rule_id
+      field_id     = cases_field.escalated.field_id
+    },
+    {
+      case_rule_id = cases_case_rule.subcategory_by_category.case_rule_id
+      field_id     = cases_field.subcategory.field_id
+    },
+  ]
+
+  # Every case opened from this template is tagged for cost reporting.
+  tag_propagation = [{
+    resource_type = "Cases"
+    tags = {
+      line_of_business = "claims"
+    }
   }]
 }
 

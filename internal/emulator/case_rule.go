@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/connect-cases/terraform-provider-cases/internal/apimodel"
 )
 
 // resourceTypeCaseRule is the resourceType of ResourceNotFoundException for
@@ -150,6 +152,117 @@ func (r *caseRuleDetails) fieldIDs() []string {
 	return ids
 }
 
+// checkConditionLimits applies the limits the model states in the
+// documentation of CompoundCondition.conditions: "A case rule can have a
+// maximum of 5 conditions, spread across a maximum of 2 levels of nesting."
+// Conditions are counted as comparisons (equalTo, notEqualTo); andAll and
+// orAll only group them. A nil rule (an update without one) passes.
+func checkConditionLimits(r *caseRuleDetails) *APIError {
+	if r == nil {
+		return nil
+	}
+	for _, m := range []struct {
+		name string
+		rule *conditionalRule
+	}{{"required", r.Required}, {"hidden", r.Hidden}} {
+		if m.rule == nil {
+			continue
+		}
+		comparisons, depth := conditionStats(m.rule.Conditions, 0)
+		if comparisons > apimodel.CaseRuleMaxConditions {
+			return validationError("'rule.%s.conditions' holds %d conditions; a case rule can have a maximum of %d conditions, compound conditions included.",
+				m.name, comparisons, apimodel.CaseRuleMaxConditions)
+		}
+		if depth > apimodel.CaseRuleMaxNesting {
+			return validationError("'rule.%s.conditions' nests andAll/orAll %d levels deep; a case rule can have a maximum of %d levels of nesting.",
+				m.name, depth, apimodel.CaseRuleMaxNesting)
+		}
+	}
+	return nil
+}
+
+// conditionStats returns how many comparisons conditions hold and how deep
+// their compound conditions nest below level.
+func conditionStats(conditions []booleanCondition, level int) (comparisons, depth int) {
+	depth = level
+	for _, c := range conditions {
+		if c.EqualTo != nil || c.NotEqualTo != nil {
+			comparisons++
+		}
+		for _, compound := range []*compoundCondition{c.AndAll, c.OrAll} {
+			if compound == nil {
+				continue
+			}
+			n, d := conditionStats(compound.Conditions, level+1)
+			comparisons += n
+			depth = max(depth, d)
+		}
+	}
+	return comparisons, depth
+}
+
+// checkCaseRuleReferences applies the referential rules of a case rule:
+// every field it reads exists and is not deleted; a fieldOptions rule links
+// two different SingleSelect fields and maps only values that are options
+// of them (an empty value, which the model's pattern allows, stands for "no
+// value" and needs no option).
+func (d *domain) checkCaseRuleReferences(r *caseRuleDetails) *APIError {
+	if err := d.requireLiveFields("rule", r.fieldIDs()); err != nil {
+		return err
+	}
+	fo := r.FieldOptions
+	if fo == nil {
+		return nil
+	}
+	// The model leaves both ids optional, but a rule without either has
+	// nothing to act on.
+	if fo.ParentFieldID == nil || fo.ChildFieldID == nil {
+		return validationError("'rule.fieldOptions' needs both parentFieldId and childFieldId.")
+	}
+	parentID, childID := *fo.ParentFieldID, *fo.ChildFieldID
+	if parentID == childID {
+		return validationError("'rule.fieldOptions' names field '%s' as both parent and child; a field cannot restrict its own options.", parentID)
+	}
+	for _, side := range []struct {
+		member, id string
+		values     func() []string
+	}{
+		{"parentFieldId", parentID, func() []string {
+			out := make([]string, 0, len(fo.ParentChildFieldOptionsMappings))
+			for _, m := range fo.ParentChildFieldOptionsMappings {
+				if m.ParentFieldOptionValue != nil {
+					out = append(out, *m.ParentFieldOptionValue)
+				}
+			}
+			return out
+		}},
+		{"childFieldId", childID, func() []string {
+			var out []string
+			for _, m := range fo.ParentChildFieldOptionsMappings {
+				out = append(out, m.ChildFieldOptionValues...)
+			}
+			return out
+		}},
+	} {
+		f, _ := d.liveField(side.id)
+		if f.Type != fieldTypeSingleSelect {
+			return validationError("'rule.fieldOptions.%s' is field '%s' (%s) of type %s; a fieldOptions rule links fields of type %s.",
+				side.member, f.Name, f.ID, f.Type, fieldTypeSingleSelect)
+		}
+		var unknown []string
+		for _, value := range side.values() {
+			if value != "" && f.optionByValue(value) == nil && f.fixedOption(value) == nil && !slices.Contains(unknown, value) {
+				unknown = append(unknown, value)
+			}
+		}
+		if len(unknown) > 0 {
+			return validationError("'rule.fieldOptions' maps values that are not options of field '%s' (%s): %s. Add them with BatchPutFieldOptions first.",
+				f.Name, f.ID, strings.Join(unknown, ", "))
+		}
+	}
+	return nil
+}
+
 func (d *domain) caseRuleByName(name string) *caseRule {
 	return liveEntityNamed(d.CaseRules, name)
 }
@@ -188,6 +301,9 @@ func createCaseRule(e *Emulator, req *opRequest) (any, error) {
 		return nil, err
 	}
 	domainID := req.label("domainId")
+	if err := checkConditionLimits(in.Rule); err != nil {
+		return nil, err
+	}
 
 	now := e.now().UTC().Truncate(time.Millisecond)
 	e.store.mu.Lock()
@@ -197,7 +313,7 @@ func createCaseRule(e *Emulator, req *opRequest) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := d.requireLiveFields("rule", in.Rule.fieldIDs()); err != nil {
+	if err := d.checkCaseRuleReferences(in.Rule); err != nil {
 		return nil, err
 	}
 	if existing := d.caseRuleByName(*in.Name); existing != nil {
@@ -344,6 +460,9 @@ func updateCaseRule(e *Emulator, req *opRequest) (any, error) {
 		return nil, err
 	}
 	domainID, ruleID := req.label("domainId"), req.label("caseRuleId")
+	if err := checkConditionLimits(in.Rule); err != nil {
+		return nil, err
+	}
 
 	now := e.now().UTC().Truncate(time.Millisecond)
 	e.store.mu.Lock()
@@ -360,7 +479,7 @@ func updateCaseRule(e *Emulator, req *opRequest) (any, error) {
 		return nil, validationError("Case rule '%s' is deleted; a deleted case rule cannot be updated.", ruleID)
 	}
 	if in.Rule != nil {
-		if err := d.requireLiveFields("rule", in.Rule.fieldIDs()); err != nil {
+		if err := d.checkCaseRuleReferences(in.Rule); err != nil {
 			return nil, err
 		}
 	}

@@ -34,7 +34,7 @@ const (
 // transition is likely, growing to SteadyInterval. After the first, no
 // pause is shorter than DefaultMinSpacing, so that one waiter alone never
 // reads faster than the Pacer lets it: the schedule is then what actually
-// happens, and Simulate measures it.
+// happens, and bench.Simulate measures it.
 var ramp = []time.Duration{
 	FirstDelay,
 	DefaultMinSpacing,

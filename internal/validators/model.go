@@ -126,3 +126,29 @@ func violationSummary(rule apimodel.Rule) string {
 		return "Invalid Attribute Value"
 	}
 }
+
+// CasesMapKeys returns the string rules of the keys of a Cases map member,
+// e.g. the tag keys of TagPropagationConfiguration.tagMap.
+func CasesMapKeys(structure string, path ...string) validator.String {
+	return casesMapPart(structure, path, func(m *apimodel.Shape) string { return m.Key }, "{key}")
+}
+
+// CasesMapValues is CasesMapKeys for the values of a Cases map member.
+func CasesMapValues(structure string, path ...string) validator.String {
+	return casesMapPart(structure, path, func(m *apimodel.Shape) string { return m.Value }, "{value}")
+}
+
+func casesMapPart(structure string, path []string, part func(*apimodel.Shape) string, label string) validator.String {
+	svc := apimodel.Cases()
+	m := svc.Shapes[svc.MustLookup(structure, path...).Target]
+	if m == nil || m.Type != apimodel.TypeMap {
+		panic(fmt.Sprintf("validators: %s.%v is not a map", structure, path))
+	}
+	return modelStringValidator{constraints: svc.Shapes[part(m)].Constraints, member: structure + "." + joinDots(path) + label}
+}
+
+// CasesMaxEntries is the largest entry count of a Cases list or map member,
+// for descriptions and hints; 0 when the model sets none.
+func CasesMaxEntries(structure string, path ...string) int64 {
+	return casesLength(structure, path...).MaxOr(0)
+}

@@ -58,3 +58,20 @@ func TestCasesListElement(t *testing.T) {
 		t.Fatalf("aws: prefix: %v", errs)
 	}
 }
+
+func TestCasesMapKeysAndValues(t *testing.T) {
+	keys := CasesMapKeys("TagPropagationConfiguration", "tagMap")
+	if errs := validateModelString(t, keys, "team"); len(errs) != 0 {
+		t.Fatal(errs)
+	}
+	if errs := validateModelString(t, keys, "aws:team"); len(errs) != 1 || !strings.Contains(errs[0], "tagMap{key}") {
+		t.Fatalf("aws: prefix: %v", errs)
+	}
+	values := CasesMapValues("TagPropagationConfiguration", "tagMap")
+	if errs := validateModelString(t, values, "claims"); len(errs) != 0 {
+		t.Fatal(errs)
+	}
+	if errs := validateModelString(t, values, "a*b"); len(errs) != 1 {
+		t.Fatalf("value with *: %v", errs)
+	}
+}

@@ -12,11 +12,13 @@ type uniqueNested struct {
 	attribute string
 }
 
-// UniqueNestedString validates a list of objects whose string attribute must
-// be unique across the list, such as the value of single-select options
-// (option values are unique per field in the Cases API). Unknown and null
-// values are skipped; every repeat is reported at its own path.
-func UniqueNestedString(attribute string) validator.List { return uniqueNested{attribute: attribute} }
+// UniqueNestedString validates a set of objects whose string attribute must
+// be unique across the set, such as the value of single-select options
+// (option values are unique per field in the Cases API): the set already
+// holds no two equal objects, but two that differ elsewhere may share the
+// value. Unknown and null values are skipped; every repeat is reported at
+// its own path.
+func UniqueNestedString(attribute string) validator.Set { return uniqueNested{attribute: attribute} }
 
 func (v uniqueNested) Description(context.Context) string {
 	return fmt.Sprintf("every element must have a different %s", v.attribute)
@@ -24,12 +26,12 @@ func (v uniqueNested) Description(context.Context) string {
 
 func (v uniqueNested) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
 
-func (v uniqueNested) ValidateList(_ context.Context, req validator.ListRequest, resp *validator.ListResponse) {
+func (v uniqueNested) ValidateSet(_ context.Context, req validator.SetRequest, resp *validator.SetResponse) {
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
 		return
 	}
-	first := map[string]int{}
-	for i, element := range req.ConfigValue.Elements() {
+	seen := map[string]bool{}
+	for _, element := range req.ConfigValue.Elements() {
 		object, ok := element.(types.Object)
 		if !ok || object.IsNull() || object.IsUnknown() {
 			continue
@@ -38,11 +40,11 @@ func (v uniqueNested) ValidateList(_ context.Context, req validator.ListRequest,
 		if !ok || value.IsNull() || value.IsUnknown() {
 			continue
 		}
-		if j, seen := first[value.ValueString()]; seen {
-			resp.Diagnostics.AddAttributeError(req.Path.AtListIndex(i).AtName(v.attribute), "Duplicate "+v.attribute,
-				fmt.Sprintf("%s %q appears at index %d and again at index %d of %s; %s.", v.attribute, value.ValueString(), j, i, req.Path, v.Description(context.Background())))
+		if seen[value.ValueString()] {
+			resp.Diagnostics.AddAttributeError(req.Path.AtSetValue(object).AtName(v.attribute), "Duplicate "+v.attribute,
+				fmt.Sprintf("%s %q appears more than once in %s; %s.", v.attribute, value.ValueString(), req.Path, v.Description(context.Background())))
 			continue
 		}
-		first[value.ValueString()] = i
+		seen[value.ValueString()] = true
 	}
 }

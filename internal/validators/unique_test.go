@@ -12,30 +12,33 @@ import (
 )
 
 func TestUniqueNestedString(t *testing.T) {
-	objectType := types.ObjectType{AttrTypes: map[string]attr.Type{"value": types.StringType}}
-	object := func(v types.String) attr.Value {
-		return types.ObjectValueMust(objectType.AttrTypes, map[string]attr.Value{"value": v})
+	objectType := types.ObjectType{AttrTypes: map[string]attr.Type{"value": types.StringType, "name": types.StringType}}
+	named := func(v types.String, name string) types.Object {
+		return types.ObjectValueMust(objectType.AttrTypes, map[string]attr.Value{"value": v, "name": types.StringValue(name)})
 	}
-	list := func(values ...attr.Value) types.List { return types.ListValueMust(objectType, values) }
+	object := func(v types.String) attr.Value { return named(v, "n-"+v.String()) }
+	set := func(values ...attr.Value) types.Set { return types.SetValueMust(objectType, values) }
+	repeated := named(types.StringValue("a"), "second")
 
 	tests := []struct {
-		name    string
-		list    types.List
-		wantErr string
+		name     string
+		set      types.Set
+		wantErr  string
+		wantPath path.Path
 	}{
-		{"unique", list(object(types.StringValue("a")), object(types.StringValue("b"))), ""},
-		{"empty", list(), ""},
-		{"null list", types.ListNull(objectType), ""},
-		{"unknown list", types.ListUnknown(objectType), ""},
-		{"unknown values are not compared", list(object(types.StringUnknown()), object(types.StringUnknown())), ""},
-		{"repeat", list(object(types.StringValue("a")), object(types.StringValue("b")), object(types.StringValue("a"))),
-			`value "a" appears at index 0 and again at index 2 of options`},
-		{"case matters", list(object(types.StringValue("a")), object(types.StringValue("A"))), ""},
+		{"unique", set(object(types.StringValue("a")), object(types.StringValue("b"))), "", path.Empty()},
+		{"empty", set(), "", path.Empty()},
+		{"null set", types.SetNull(objectType), "", path.Empty()},
+		{"unknown set", types.SetUnknown(objectType), "", path.Empty()},
+		{"unknown values are not compared", set(named(types.StringUnknown(), "x"), named(types.StringUnknown(), "y")), "", path.Empty()},
+		{"repeat", set(named(types.StringValue("a"), "first"), object(types.StringValue("b")), repeated),
+			`value "a" appears more than once in options`, path.Root("options").AtSetValue(repeated).AtName("value")},
+		{"case matters", set(object(types.StringValue("a")), object(types.StringValue("A"))), "", path.Empty()},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			resp := &validator.ListResponse{}
-			UniqueNestedString("value").ValidateList(context.Background(), validator.ListRequest{Path: path.Root("options"), ConfigValue: tt.list}, resp)
+			resp := &validator.SetResponse{}
+			UniqueNestedString("value").ValidateSet(context.Background(), validator.SetRequest{Path: path.Root("options"), ConfigValue: tt.set}, resp)
 			if tt.wantErr == "" {
 				if resp.Diagnostics.HasError() {
 					t.Errorf("unexpected error: %v", resp.Diagnostics)
@@ -49,8 +52,8 @@ func TestUniqueNestedString(t *testing.T) {
 			if !ok {
 				t.Fatalf("the error has no attribute path: %v", resp.Diagnostics.Errors()[0])
 			}
-			if p := withPath.Path(); !p.Equal(path.Root("options").AtListIndex(2).AtName("value")) {
-				t.Errorf("error path = %s, want options[2].value", p)
+			if p := withPath.Path(); !p.Equal(tt.wantPath) {
+				t.Errorf("error path = %s, want %s", p, tt.wantPath)
 			}
 		})
 	}

@@ -16,6 +16,14 @@ resource "cases_template" "claim" {
     case_rule_id = cases_case_rule.gold_needs_amount.case_rule_id
     field_id     = cases_field.claim_amount.field_id
   }]
+
+  # Tags the service puts on every case created from this template.
+  tag_propagation = [{
+    resource_type = "Cases"
+    tags = {
+      line_of_business = "claims"
+    }
+  }]
 }
 
 resource "cases_domain" "support" {

@@ -8,18 +8,14 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/connectcases"
 	awstypes "github.com/aws/aws-sdk-go-v2/service/connectcases/types"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
-
-	"github.com/connect-cases/terraform-provider-cases/internal/conns"
 )
 
 var (
@@ -27,16 +23,12 @@ var (
 	_ resource.ResourceWithImportState = (*caseEventConfigurationResource)(nil)
 )
 
-// maxCaseEventFields is the most fields case events carry
-// (CaseEventIncludedData.fields: length max 200 in the API model).
-const maxCaseEventFields = 200
-
 // NewCaseEventConfigurationResource returns the
 // cases_case_event_configuration resource.
 func NewCaseEventConfigurationResource() resource.Resource { return &caseEventConfigurationResource{} }
 
 type caseEventConfigurationResource struct {
-	client *conns.Client
+	resourceBase
 }
 
 func (r *caseEventConfigurationResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -56,7 +48,7 @@ func (r *caseEventConfigurationResource) Schema(_ context.Context, _ resource.Sc
 			"domain_id": schema.StringAttribute{
 				MarkdownDescription: "The ID of the domain. Changing it replaces the configuration.",
 				Required:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 500)},
+				Validators:          stringRules("cases_case_event_configuration.domain_id"),
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"enabled": schema.BoolAttribute{
@@ -64,13 +56,11 @@ func (r *caseEventConfigurationResource) Schema(_ context.Context, _ resource.Sc
 				Required:            true,
 			},
 			"case_field_ids": schema.SetAttribute{
-				MarkdownDescription: fmt.Sprintf("The IDs of the case fields whose values events include; order does not matter. 1 to %d; leave it out for none.", maxCaseEventFields),
+				MarkdownDescription: fmt.Sprintf("The IDs of the case fields whose values events include; order does not matter. 1 to %d; leave it out for none.", maxEntries("cases_case_event_configuration.case_field_ids")),
 				ElementType:         types.StringType,
 				Optional:            true,
-				Validators: []validator.Set{
-					setvalidator.SizeBetween(1, maxCaseEventFields),
-					setvalidator.ValueStringsAre(stringvalidator.LengthBetween(1, 500)),
-				},
+				Validators: append(setSize("cases_case_event_configuration.case_field_ids", true),
+					setvalidator.ValueStringsAre(elementRules("cases_case_event_configuration.case_field_ids"))),
 			},
 			"include_related_item_content": schema.BoolAttribute{
 				MarkdownDescription: "Whether events about related items (comments, contacts, files) include their content. Leave it out to send no related item data.",
@@ -78,10 +68,6 @@ func (r *caseEventConfigurationResource) Schema(_ context.Context, _ resource.Sc
 			},
 		},
 	}
-}
-
-func (r *caseEventConfigurationResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (r *caseEventConfigurationResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

@@ -5,13 +5,16 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"sort"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/connectcases"
 	awstypes "github.com/aws/aws-sdk-go-v2/service/connectcases/types"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/objectvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -22,7 +25,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
-	"github.com/connect-cases/terraform-provider-cases/internal/conns"
+	"github.com/connect-cases/terraform-provider-cases/internal/apimodel"
 	"github.com/connect-cases/terraform-provider-cases/internal/validators"
 )
 
@@ -30,21 +33,15 @@ var (
 	_ resource.ResourceWithConfigure   = (*caseRuleResource)(nil)
 	_ resource.ResourceWithImportState = (*caseRuleResource)(nil)
 	_ resource.ResourceWithModifyPlan  = (*caseRuleResource)(nil)
-)
 
-// Limits from the API model.
-const (
-	// BooleanConditionList: length max 100.
-	maxConditionsPerRule = 100
-	// OperandTwo.stringValue: length 1..1500.
-	maxOperandString = 1500
+	_ resource.ResourceWithValidateConfig = (*caseRuleResource)(nil)
 )
 
 // NewCaseRuleResource returns the cases_case_rule resource.
 func NewCaseRuleResource() resource.Resource { return &caseRuleResource{} }
 
 type caseRuleResource struct {
-	client *conns.Client
+	taggedResource
 }
 
 func (r *caseRuleResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -52,11 +49,12 @@ func (r *caseRuleResource) Metadata(_ context.Context, req resource.MetadataRequ
 }
 
 func (r *caseRuleResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	operandPath := func(name string) path.Expression { return path.MatchRelative().AtParent().AtName(name) }
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A case rule (a *case field condition* in the Amazon Connect admin website) of an Amazon Connect Cases domain: " +
-			"a `required` rule makes a field required when its conditions hold. Attach it to a field of a template with `cases_template`'s `rules`. " +
-			"Everything but the domain changes in place.",
+			"a `required` rule makes a field required and a `hidden` rule hides it, each by conditions on other fields; " +
+			"a `field_options` rule limits the options of one `SingleSelect` field to those its parent field's value allows. " +
+			"Set exactly one of the three. Attach the rule to a field of a template with `cases_template`'s `rules`. " +
+			"Everything but the domain changes in place, the kind of rule included.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				MarkdownDescription: "`DOMAIN_ID,CASE_RULE_ID`, the import ID.",
@@ -66,7 +64,7 @@ func (r *caseRuleResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 			"domain_id": schema.StringAttribute{
 				MarkdownDescription: "The ID of the domain the rule belongs to. Changing it replaces the rule.",
 				Required:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 500)},
+				Validators:          stringRules("cases_case_rule.domain_id"),
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"case_rule_id": schema.StringAttribute{
@@ -80,36 +78,18 @@ func (r *caseRuleResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"name": schema.StringAttribute{
-				MarkdownDescription: "The name of the rule: 1 to 100 characters, a single line not ending with white space, unique in the domain.",
+				MarkdownDescription: "The name of the rule: " + rulesText("cases_case_rule.name") + "; unique in the domain.",
 				Required:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 100), validators.APIName()},
+				Validators:          stringRules("cases_case_rule.name"),
 			},
 			"description": schema.StringAttribute{
-				MarkdownDescription: "A description of the rule, 1 to 255 characters.",
+				MarkdownDescription: "A description of the rule: " + rulesText("cases_case_rule.description") + ".",
 				Optional:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 255)},
+				Validators:          stringRules("cases_case_rule.description"),
 			},
-			"required": schema.SingleNestedAttribute{
-				MarkdownDescription: "A required rule: whether the field a template attaches it to is required.",
-				Required:            true,
-				Attributes: map[string]schema.Attribute{
-					"default_value": schema.BoolAttribute{
-						MarkdownDescription: "Whether the field is required when no condition matches.",
-						Required:            true,
-					},
-					"conditions": schema.ListNestedAttribute{
-						MarkdownDescription: fmt.Sprintf("Conditions checked in order; the `result` of the first that matches applies. At most %d.", maxConditionsPerRule),
-						Required:            true,
-						Validators:          []validator.List{listvalidator.SizeAtMost(maxConditionsPerRule)},
-						NestedObject: schema.NestedAttributeObject{
-							Attributes: map[string]schema.Attribute{
-								"equal_to":     conditionOperandsAttribute("Matches when the field equals the value.", operandPath("not_equal_to")),
-								"not_equal_to": conditionOperandsAttribute("Matches when the field does not equal the value.", operandPath("equal_to")),
-							},
-						},
-					},
-				},
-			},
+			"required":      conditionalRuleAttribute("required", path.MatchRoot("hidden"), path.MatchRoot("field_options")),
+			"hidden":        conditionalRuleAttribute("hidden", path.MatchRoot("required"), path.MatchRoot("field_options")),
+			"field_options": fieldOptionsRuleAttribute(path.MatchRoot("required"), path.MatchRoot("hidden")),
 			"created_time": schema.StringAttribute{
 				MarkdownDescription: "When the rule was created, in RFC 3339 format.",
 				Computed:            true,
@@ -125,25 +105,107 @@ func (r *caseRuleResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 	}
 }
 
-// conditionOperandsAttribute is one member of the BooleanCondition union:
-// exactly one of equal_to and not_equal_to is set.
-func conditionOperandsAttribute(description string, other path.Expression) schema.SingleNestedAttribute {
+// conditionalRuleAttribute is the required or the hidden member of the
+// CaseRuleDetails union: RequiredCaseRule and HiddenCaseRule have the same
+// shape.
+func conditionalRuleAttribute(kind string, others ...path.Expression) schema.SingleNestedAttribute {
+	shape := map[string]string{"required": "RequiredCaseRule", "hidden": "HiddenCaseRule"}[kind]
+	return schema.SingleNestedAttribute{
+		MarkdownDescription: fmt.Sprintf("A %s rule: whether the field a template attaches it to is %s. Set exactly one of `required`, `hidden` and `field_options`.", kind, kind),
+		Optional:            true,
+		Validators:          []validator.Object{objectvalidator.ExactlyOneOf(others...)},
+		Attributes: map[string]schema.Attribute{
+			"default_value": schema.BoolAttribute{
+				MarkdownDescription: fmt.Sprintf("Whether the field is %s when no condition matches.", kind),
+				Required:            true,
+			},
+			"conditions": schema.ListNestedAttribute{
+				MarkdownDescription: fmt.Sprintf("Conditions checked in order; the `result` of the first comparison that matches applies. "+
+					"A condition is one comparison (`equal_to`, `not_equal_to`) or a compound condition (`and_all`, `or_all`) of further conditions, "+
+					"nested at most %d levels deep; a rule holds at most %d comparisons in all (API documentation of CompoundCondition).",
+					apimodel.CaseRuleMaxNesting, apimodel.CaseRuleMaxConditions),
+				Required:     true,
+				Validators:   []validator.List{validators.CasesListSize(shape, "conditions")},
+				NestedObject: conditionObject(0),
+			},
+		},
+	}
+}
+
+// conditionObject is one BooleanCondition at a nesting level: exactly one
+// of equal_to, not_equal_to, and_all and or_all. A compound condition at
+// level apimodel.CaseRuleMaxNesting holds comparisons only; the and_all and
+// or_all there exist to fail validation with a clear message.
+func conditionObject(level int) schema.NestedAttributeObject {
+	sibling := func(name string) path.Expression { return path.MatchRelative().AtParent().AtName(name) }
+	members := []string{"equal_to", "not_equal_to"}
+	if level < apimodel.CaseRuleMaxNesting {
+		members = append(members, "and_all", "or_all")
+	}
+	others := func(self string) []path.Expression {
+		var out []path.Expression
+		for _, m := range members {
+			if m != self {
+				out = append(out, sibling(m))
+			}
+		}
+		return out
+	}
+	attributes := map[string]schema.Attribute{
+		"equal_to":     conditionOperandsAttribute("Matches when the field equals the value.", others("equal_to")),
+		"not_equal_to": conditionOperandsAttribute("Matches when the field does not equal the value.", others("not_equal_to")),
+	}
+	if level < apimodel.CaseRuleMaxNesting {
+		compound := func(description, self string) schema.ListNestedAttribute {
+			return schema.ListNestedAttribute{
+				MarkdownDescription: description + " Each comparison in it carries its own `result`.",
+				Optional:            true,
+				Validators:          []validator.List{listvalidator.ExactlyOneOf(others(self)...), validators.CasesListSize("CompoundCondition", "conditions")},
+				NestedObject:        conditionObject(level + 1),
+			}
+		}
+		attributes["and_all"] = compound("Matches when all of these conditions match.", "and_all")
+		attributes["or_all"] = compound("Matches when any of these conditions matches.", "or_all")
+	} else {
+		// Declared only to be refused with a message: an attribute the
+		// object type lacks would be dropped by type conversion without a
+		// word.
+		for _, name := range []string{"and_all", "or_all"} {
+			attributes[name] = schema.ListAttribute{
+				MarkdownDescription: fmt.Sprintf("Not allowed here: compound conditions nest at most %d levels deep.", apimodel.CaseRuleMaxNesting),
+				Optional:            true,
+				ElementType:         tooDeepElementType,
+				Validators:          []validator.List{validators.NestedTooDeep(apimodel.CaseRuleMaxNesting)},
+			}
+		}
+	}
+	return schema.NestedAttributeObject{Attributes: attributes}
+}
+
+// tooDeepElementType is the element type of the refused and_all and or_all
+// below the deepest level: an object with no attributes, to which any
+// condition converts.
+var tooDeepElementType = types.ObjectType{AttrTypes: map[string]attr.Type{}}
+
+// conditionOperandsAttribute is a comparison member of the BooleanCondition
+// union (BooleanOperands).
+func conditionOperandsAttribute(description string, others []path.Expression) schema.SingleNestedAttribute {
 	value := func(name string) path.Expression { return path.MatchRelative().AtParent().AtName(name) }
 	oneValue := []path.Expression{value("string_value"), value("boolean_value"), value("double_value"), value("empty_value")}
 	return schema.SingleNestedAttribute{
-		MarkdownDescription: description + " Set exactly one of `equal_to` and `not_equal_to`, and exactly one value.",
+		MarkdownDescription: description + " Set exactly one member per condition, and exactly one value.",
 		Optional:            true,
-		Validators:          []validator.Object{objectvalidator.ExactlyOneOf(other)},
+		Validators:          []validator.Object{objectvalidator.ExactlyOneOf(others...)},
 		Attributes: map[string]schema.Attribute{
 			"field_id": schema.StringAttribute{
 				MarkdownDescription: "The ID of the field whose value is compared.",
 				Required:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 500)},
+				Validators:          []validator.String{validators.CasesString("OperandOne", "fieldId")},
 			},
 			"string_value": schema.StringAttribute{
-				MarkdownDescription: fmt.Sprintf("A text value, 1 to %d characters.", maxOperandString),
+				MarkdownDescription: "A text value, " + validators.CasesStringRules("OperandTwo", "stringValue") + ".",
 				Optional:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, maxOperandString), stringvalidator.ExactlyOneOf(oneValue...)},
+				Validators:          []validator.String{validators.CasesString("OperandTwo", "stringValue"), stringvalidator.ExactlyOneOf(oneValue...)},
 			},
 			"boolean_value": schema.BoolAttribute{
 				MarkdownDescription: "A boolean value.",
@@ -159,19 +221,70 @@ func conditionOperandsAttribute(description string, other path.Expression) schem
 				Validators:          []validator.Bool{validators.BoolTrue()},
 			},
 			"result": schema.BoolAttribute{
-				MarkdownDescription: "Whether the field is required when this condition matches.",
+				MarkdownDescription: "The value of the rule (whether the field is required, or hidden) when this comparison matches.",
 				Required:            true,
 			},
 		},
 	}
 }
 
-func (r *caseRuleResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+// fieldOptionsRuleAttribute is the fieldOptions member of the
+// CaseRuleDetails union (FieldOptionsCaseRule).
+func fieldOptionsRuleAttribute(others ...path.Expression) schema.SingleNestedAttribute {
+	return schema.SingleNestedAttribute{
+		MarkdownDescription: "A field options (parent-child) rule: which options of the child field agents may pick for each value of the parent field. " +
+			"Both are `SingleSelect` fields of the domain and every value is one of their options (`cases_field_options`). " +
+			"Set exactly one of `required`, `hidden` and `field_options`.",
+		Optional:   true,
+		Validators: []validator.Object{objectvalidator.ExactlyOneOf(others...)},
+		Attributes: map[string]schema.Attribute{
+			"parent_field_id": schema.StringAttribute{
+				MarkdownDescription: "The ID of the parent field, whose value decides.",
+				Required:            true,
+				Validators:          []validator.String{validators.CasesString("FieldOptionsCaseRule", "parentFieldId")},
+			},
+			"child_field_id": schema.StringAttribute{
+				MarkdownDescription: "The ID of the child field, whose options are limited.",
+				Required:            true,
+				Validators:          []validator.String{validators.CasesString("FieldOptionsCaseRule", "childFieldId")},
+			},
+			"mappings": schema.MapAttribute{
+				MarkdownDescription: "For each parent option value (the key), the child option values it allows " +
+					"(API member `parentChildFieldOptionsMappings`). Values are " + validators.CasesStringRules("ParentChildFieldOptionsMapping", "parentFieldOptionValue") + ".",
+				ElementType: types.ListType{ElemType: types.StringType},
+				Required:    true,
+				Validators: []validator.Map{
+					validators.CasesMapSize("FieldOptionsCaseRule", "parentChildFieldOptionsMappings"),
+					mapvalidator.KeysAre(validators.CasesString("ParentChildFieldOptionsMapping", "parentFieldOptionValue")),
+					mapvalidator.ValueListsAre(
+						validators.CasesListSize("ParentChildFieldOptionsMapping", "childFieldOptionValues"),
+						listvalidator.ValueStringsAre(validators.CasesListElement("ParentChildFieldOptionsMapping", "childFieldOptionValues")),
+					),
+				},
+			},
+		},
+	}
 }
 
-func (r *caseRuleResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	planTagsAll(ctx, r.client, req.Plan, resp)
+// ValidateConfig applies the limit the schema cannot express: at most
+// apimodel.CaseRuleMaxConditions comparisons in a rule, nested ones
+// included. (The nesting depth is the schema's: conditionObject stops at
+// apimodel.CaseRuleMaxNesting.)
+func (r *caseRuleResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	for _, kind := range []string{"required", "hidden"} {
+		var rule *conditionalRuleModel
+		if diags := req.Config.GetAttribute(ctx, path.Root(kind), &rule); diags.HasError() || rule == nil {
+			// Not known yet (e.g. a list built by an expression from
+			// values known at apply): the API checks it then.
+			continue
+		}
+		if n := countComparisons(nodes(rule.Conditions)); n > apimodel.CaseRuleMaxConditions {
+			resp.Diagnostics.AddAttributeError(path.Root(kind).AtName("conditions"), "Too many conditions in a case rule",
+				fmt.Sprintf("The %s rule holds %d comparisons (equal_to, not_equal_to), counting those inside and_all and or_all; "+
+					"a case rule can have a maximum of %d (API documentation of CompoundCondition). Split it into several rules.",
+					kind, n, apimodel.CaseRuleMaxConditions))
+		}
+	}
 }
 
 func (r *caseRuleResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -186,7 +299,7 @@ func (r *caseRuleResource) Create(ctx context.Context, req resource.CreateReques
 		DomainId:    aws.String(domainID),
 		Name:        aws.String(name),
 		Description: plan.Description.ValueStringPointer(),
-		Rule:        plan.Required.toAPI(),
+		Rule:        plan.ruleToAPI(),
 	})
 	if err != nil {
 		addError(&resp.Diagnostics, "creating", kindCaseRule, name, err, caseRuleErrorHint(err))
@@ -194,29 +307,19 @@ func (r *caseRuleResource) Create(ctx context.Context, req resource.CreateReques
 	}
 	ruleID, arn := aws.ToString(out.CaseRuleId), aws.ToString(out.CaseRuleArn)
 
-	wantTags := tagsFromValue(ctx, plan.TagsAll, &resp.Diagnostics)
 	plan.ID = types.StringValue(domainChildResourceID(domainID, ruleID))
 	plan.CaseRuleID = types.StringValue(ruleID)
 	plan.CaseRuleARN = types.StringValue(arn)
 	plan.CreatedTime = types.StringNull()
 	plan.LastModifiedTime = types.StringNull()
-	plan.TagsAll = tagsValue(nil, false)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if !tagCreated(ctx, conn, arn, wantTags, kindCaseRule, ruleID, &resp.Diagnostics) {
-		return
-	}
-	plan.TagsAll = tagsValue(wantTags, false)
-	rule, err := findCaseRuleByID(ctx, conn, domainID, ruleID)
-	if err != nil {
-		addError(&resp.Diagnostics, "reading", kindCaseRule, ruleID, err, taintedHint(kindCaseRule))
-		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-		return
-	}
-	resp.Diagnostics.Append(plan.fill(domainID, rule, r.client.DefaultTags, plan.Tags.IsNull())...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	r.recordCreated(ctx, created{kind: kindCaseRule, id: ruleID, arn: arn, model: &plan, tagsAll: &plan.TagsAll}, &resp.State, &resp.Diagnostics,
+		func(ctx context.Context, conn *connectcases.Client) error {
+			rule, err := findCaseRuleByID(ctx, conn, domainID, ruleID)
+			if err == nil {
+				resp.Diagnostics.Append(plan.fill(domainID, rule, r.client.DefaultTags, plan.Tags.IsNull())...)
+			}
+			return err
+		})
 }
 
 func caseRuleErrorHint(err error) string {
@@ -228,7 +331,8 @@ func caseRuleErrorHint(err error) string {
 	case errors.As(err, &conflict):
 		return "Case rule names are unique in a domain; choose another name or import the existing rule."
 	case errors.As(err, &invalid):
-		return "Every field a condition reads must exist in the domain; reference cases_field resources by their field_id so that Terraform creates them first."
+		return "Every field a condition reads must exist in the domain, and a field_options rule links two SingleSelect fields and maps only their existing option values; " +
+			"reference cases_field and cases_field_options resources by attribute so that Terraform creates them first."
 	}
 	return ""
 }
@@ -264,7 +368,8 @@ func (r *caseRuleResource) Update(ctx context.Context, req resource.UpdateReques
 	domainID, ruleID := state.DomainID.ValueString(), state.CaseRuleID.ValueString()
 	conn := r.client.Cases
 
-	ruleChanged := !reflect.DeepEqual(plan.Required, state.Required)
+	ruleChanged := !reflect.DeepEqual(plan.Required, state.Required) || !reflect.DeepEqual(plan.Hidden, state.Hidden) ||
+		!reflect.DeepEqual(plan.FieldOptions, state.FieldOptions)
 	if !plan.Name.Equal(state.Name) || !plan.Description.Equal(state.Description) || ruleChanged {
 		input := &connectcases.UpdateCaseRuleInput{DomainId: aws.String(domainID), CaseRuleId: aws.String(ruleID)}
 		if !plan.Name.Equal(state.Name) {
@@ -276,7 +381,7 @@ func (r *caseRuleResource) Update(ctx context.Context, req resource.UpdateReques
 			input.Description = aws.String(plan.Description.ValueString())
 		}
 		if ruleChanged {
-			input.Rule = plan.Required.toAPI()
+			input.Rule = plan.ruleToAPI()
 		}
 		if _, err := conn.UpdateCaseRule(ctx, input); err != nil {
 			addError(&resp.Diagnostics, "updating", kindCaseRule, ruleID, err, caseRuleErrorHint(err))
@@ -320,27 +425,51 @@ func (r *caseRuleResource) ImportState(ctx context.Context, req resource.ImportS
 }
 
 type caseRuleModel struct {
-	ID               types.String       `tfsdk:"id"`
-	DomainID         types.String       `tfsdk:"domain_id"`
-	CaseRuleID       types.String       `tfsdk:"case_rule_id"`
-	CaseRuleARN      types.String       `tfsdk:"case_rule_arn"`
-	Name             types.String       `tfsdk:"name"`
-	Description      types.String       `tfsdk:"description"`
-	Required         *requiredRuleModel `tfsdk:"required"`
-	CreatedTime      types.String       `tfsdk:"created_time"`
-	LastModifiedTime types.String       `tfsdk:"last_modified_time"`
-	Tags             types.Map          `tfsdk:"tags"`
-	TagsAll          types.Map          `tfsdk:"tags_all"`
+	ID               types.String           `tfsdk:"id"`
+	DomainID         types.String           `tfsdk:"domain_id"`
+	CaseRuleID       types.String           `tfsdk:"case_rule_id"`
+	CaseRuleARN      types.String           `tfsdk:"case_rule_arn"`
+	Name             types.String           `tfsdk:"name"`
+	Description      types.String           `tfsdk:"description"`
+	Required         *conditionalRuleModel  `tfsdk:"required"`
+	Hidden           *conditionalRuleModel  `tfsdk:"hidden"`
+	FieldOptions     *fieldOptionsRuleModel `tfsdk:"field_options"`
+	CreatedTime      types.String           `tfsdk:"created_time"`
+	LastModifiedTime types.String           `tfsdk:"last_modified_time"`
+	Tags             types.Map              `tfsdk:"tags"`
+	TagsAll          types.Map              `tfsdk:"tags_all"`
 }
 
-type requiredRuleModel struct {
+// conditionalRuleModel is RequiredCaseRule or HiddenCaseRule.
+type conditionalRuleModel struct {
 	DefaultValue types.Bool       `tfsdk:"default_value"`
 	Conditions   []conditionModel `tfsdk:"conditions"`
 }
 
+// The conditions of a rule, one type per nesting level of conditionObject:
+// conditionModel in the rule's list, nestedConditionModel inside one
+// compound condition, comparisonModel inside two (the deepest level the
+// API allows, apimodel.CaseRuleMaxNesting).
 type conditionModel struct {
+	EqualTo    *operandsModel         `tfsdk:"equal_to"`
+	NotEqualTo *operandsModel         `tfsdk:"not_equal_to"`
+	AndAll     []nestedConditionModel `tfsdk:"and_all"`
+	OrAll      []nestedConditionModel `tfsdk:"or_all"`
+}
+
+type nestedConditionModel struct {
+	EqualTo    *operandsModel    `tfsdk:"equal_to"`
+	NotEqualTo *operandsModel    `tfsdk:"not_equal_to"`
+	AndAll     []comparisonModel `tfsdk:"and_all"`
+	OrAll      []comparisonModel `tfsdk:"or_all"`
+}
+
+type comparisonModel struct {
 	EqualTo    *operandsModel `tfsdk:"equal_to"`
 	NotEqualTo *operandsModel `tfsdk:"not_equal_to"`
+	// Always null: validators.NestedTooDeep refuses them.
+	AndAll types.List `tfsdk:"and_all"`
+	OrAll  types.List `tfsdk:"or_all"`
 }
 
 type operandsModel struct {
@@ -350,6 +479,188 @@ type operandsModel struct {
 	DoubleValue  types.Float64 `tfsdk:"double_value"`
 	EmptyValue   types.Bool    `tfsdk:"empty_value"`
 	Result       types.Bool    `tfsdk:"result"`
+}
+
+// fieldOptionsRuleModel is FieldOptionsCaseRule, its mapping list as a map
+// from parent value to child values.
+type fieldOptionsRuleModel struct {
+	ParentFieldID types.String        `tfsdk:"parent_field_id"`
+	ChildFieldID  types.String        `tfsdk:"child_field_id"`
+	Mappings      map[string][]string `tfsdk:"mappings"`
+}
+
+// conditionNode is a condition of any level, for the code that walks them.
+type conditionNode interface {
+	comparison() (equalTo, notEqualTo *operandsModel)
+	compound() (andAll, orAll []conditionNode)
+}
+
+func (c conditionModel) comparison() (*operandsModel, *operandsModel) { return c.EqualTo, c.NotEqualTo }
+func (c conditionModel) compound() ([]conditionNode, []conditionNode) {
+	return nodes(c.AndAll), nodes(c.OrAll)
+}
+func (c nestedConditionModel) comparison() (*operandsModel, *operandsModel) {
+	return c.EqualTo, c.NotEqualTo
+}
+func (c nestedConditionModel) compound() ([]conditionNode, []conditionNode) {
+	return nodes(c.AndAll), nodes(c.OrAll)
+}
+func (c comparisonModel) comparison() (*operandsModel, *operandsModel) {
+	return c.EqualTo, c.NotEqualTo
+}
+func (c comparisonModel) compound() ([]conditionNode, []conditionNode) { return nil, nil }
+
+// nodes keeps nil a nil list, so that an absent and_all stays absent.
+func nodes[T conditionNode](in []T) []conditionNode {
+	if in == nil {
+		return nil
+	}
+	out := make([]conditionNode, len(in))
+	for i, c := range in {
+		out[i] = c
+	}
+	return out
+}
+
+// countComparisons counts the comparisons (equal_to, not_equal_to) in
+// conditions, compound conditions included: the unit of the API's "maximum
+// of 5 conditions" per case rule.
+func countComparisons(conditions []conditionNode) int {
+	n := 0
+	for _, c := range conditions {
+		if eq, ne := c.comparison(); eq != nil || ne != nil {
+			n++
+		}
+		and, or := c.compound()
+		n += countComparisons(and) + countComparisons(or)
+	}
+	return n
+}
+
+func conditionsToAPI(conditions []conditionNode) []awstypes.BooleanCondition {
+	out := make([]awstypes.BooleanCondition, 0, len(conditions))
+	for _, c := range conditions {
+		eq, ne := c.comparison()
+		and, or := c.compound()
+		switch {
+		case eq != nil:
+			out = append(out, &awstypes.BooleanConditionMemberEqualTo{Value: eq.toAPI()})
+		case ne != nil:
+			out = append(out, &awstypes.BooleanConditionMemberNotEqualTo{Value: ne.toAPI()})
+		case and != nil:
+			out = append(out, &awstypes.BooleanConditionMemberAndAll{Value: awstypes.CompoundCondition{Conditions: conditionsToAPI(and)}})
+		case or != nil:
+			out = append(out, &awstypes.BooleanConditionMemberOrAll{Value: awstypes.CompoundCondition{Conditions: conditionsToAPI(or)}})
+		}
+	}
+	return out
+}
+
+// splitCondition takes a BooleanCondition apart: its comparison, or the
+// conditions of its compound condition (non-nil when it is one).
+func splitCondition(c awstypes.BooleanCondition) (equalTo, notEqualTo *operandsModel, andAll, orAll []awstypes.BooleanCondition) {
+	switch c := c.(type) {
+	case *awstypes.BooleanConditionMemberEqualTo:
+		equalTo = operandsFromAPI(c.Value)
+	case *awstypes.BooleanConditionMemberNotEqualTo:
+		notEqualTo = operandsFromAPI(c.Value)
+	case *awstypes.BooleanConditionMemberAndAll:
+		andAll = append([]awstypes.BooleanCondition{}, c.Value.Conditions...)
+	case *awstypes.BooleanConditionMemberOrAll:
+		orAll = append([]awstypes.BooleanCondition{}, c.Value.Conditions...)
+	}
+	return
+}
+
+func conditionsFromAPI(in []awstypes.BooleanCondition) []conditionModel {
+	out := []conditionModel{}
+	for _, c := range in {
+		eq, ne, and, or := splitCondition(c)
+		out = append(out, conditionModel{EqualTo: eq, NotEqualTo: ne, AndAll: nestedConditionsFromAPI(and), OrAll: nestedConditionsFromAPI(or)})
+	}
+	return out
+}
+
+func nestedConditionsFromAPI(in []awstypes.BooleanCondition) []nestedConditionModel {
+	if in == nil {
+		return nil
+	}
+	out := []nestedConditionModel{}
+	for _, c := range in {
+		eq, ne, and, or := splitCondition(c)
+		out = append(out, nestedConditionModel{EqualTo: eq, NotEqualTo: ne, AndAll: comparisonsFromAPI(and), OrAll: comparisonsFromAPI(or)})
+	}
+	return out
+}
+
+// comparisonsFromAPI reads the deepest level, where the API allows no
+// further compound condition.
+func comparisonsFromAPI(in []awstypes.BooleanCondition) []comparisonModel {
+	if in == nil {
+		return nil
+	}
+	out := []comparisonModel{}
+	for _, c := range in {
+		eq, ne, _, _ := splitCondition(c)
+		out = append(out, comparisonModel{EqualTo: eq, NotEqualTo: ne, AndAll: types.ListNull(tooDeepElementType), OrAll: types.ListNull(tooDeepElementType)})
+	}
+	return out
+}
+
+// ruleToAPI returns the CaseRuleDetails member the model sets.
+func (m *caseRuleModel) ruleToAPI() awstypes.CaseRuleDetails {
+	switch {
+	case m.Hidden != nil:
+		return &awstypes.CaseRuleDetailsMemberHidden{Value: awstypes.HiddenCaseRule{
+			DefaultValue: m.Hidden.DefaultValue.ValueBoolPointer(),
+			Conditions:   conditionsToAPI(nodes(m.Hidden.Conditions)),
+		}}
+	case m.FieldOptions != nil:
+		return m.FieldOptions.toAPI()
+	default:
+		return &awstypes.CaseRuleDetailsMemberRequired{Value: awstypes.RequiredCaseRule{
+			DefaultValue: m.Required.DefaultValue.ValueBoolPointer(),
+			Conditions:   conditionsToAPI(nodes(m.Required.Conditions)),
+		}}
+	}
+}
+
+func (m *fieldOptionsRuleModel) toAPI() awstypes.CaseRuleDetails {
+	parents := make([]string, 0, len(m.Mappings))
+	for parent := range m.Mappings {
+		parents = append(parents, parent)
+	}
+	sort.Strings(parents)
+	mappings := make([]awstypes.ParentChildFieldOptionsMapping, 0, len(parents))
+	for _, parent := range parents {
+		mappings = append(mappings, awstypes.ParentChildFieldOptionsMapping{
+			ParentFieldOptionValue: aws.String(parent),
+			ChildFieldOptionValues: append([]string{}, m.Mappings[parent]...),
+		})
+	}
+	return &awstypes.CaseRuleDetailsMemberFieldOptions{Value: awstypes.FieldOptionsCaseRule{
+		ParentFieldId:                   m.ParentFieldID.ValueStringPointer(),
+		ChildFieldId:                    m.ChildFieldID.ValueStringPointer(),
+		ParentChildFieldOptionsMappings: mappings,
+	}}
+}
+
+func fieldOptionsRuleFromAPI(r awstypes.FieldOptionsCaseRule) *fieldOptionsRuleModel {
+	out := &fieldOptionsRuleModel{
+		ParentFieldID: types.StringPointerValue(r.ParentFieldId),
+		ChildFieldID:  types.StringPointerValue(r.ChildFieldId),
+		Mappings:      map[string][]string{},
+	}
+	for _, m := range r.ParentChildFieldOptionsMappings {
+		parent := aws.ToString(m.ParentFieldOptionValue)
+		out.Mappings[parent] = append(out.Mappings[parent], m.ChildFieldOptionValues...)
+	}
+	for parent, children := range out.Mappings {
+		if children == nil {
+			out.Mappings[parent] = []string{}
+		}
+	}
+	return out
 }
 
 func (m *caseRuleModel) fill(domainID string, rule *awstypes.GetCaseRuleResponse, defaultTags map[string]string, tagsWereNull bool) diag.Diagnostics {
@@ -365,29 +676,19 @@ func (m *caseRuleModel) fill(domainID string, rule *awstypes.GetCaseRuleResponse
 	all := tagsFromAPI(rule.Tags)
 	m.TagsAll = tagsValue(all, false)
 	m.Tags = tagsValue(ownTags(defaultTags, all, tagKeys(m.Tags)), tagsWereNull)
-	required, ok := rule.Rule.(*awstypes.CaseRuleDetailsMemberRequired)
-	if !ok {
+	m.Required, m.Hidden, m.FieldOptions = nil, nil, nil
+	switch r := rule.Rule.(type) {
+	case *awstypes.CaseRuleDetailsMemberRequired:
+		m.Required = &conditionalRuleModel{DefaultValue: types.BoolPointerValue(r.Value.DefaultValue), Conditions: conditionsFromAPI(r.Value.Conditions)}
+	case *awstypes.CaseRuleDetailsMemberHidden:
+		m.Hidden = &conditionalRuleModel{DefaultValue: types.BoolPointerValue(r.Value.DefaultValue), Conditions: conditionsFromAPI(r.Value.Conditions)}
+	case *awstypes.CaseRuleDetailsMemberFieldOptions:
+		m.FieldOptions = fieldOptionsRuleFromAPI(r.Value)
+	default:
 		return diag.Diagnostics{diag.NewErrorDiagnostic("Unsupported case rule type",
-			fmt.Sprintf("%s %s is a %T rule; cases_case_rule manages required rules only. Remove it from Terraform (terraform state rm) and manage it elsewhere.", kindCaseRule, ruleID, rule.Rule))}
+			fmt.Sprintf("%s %s is a %T rule, which this provider version does not know. Upgrade the provider, or remove the rule from Terraform (terraform state rm) and manage it elsewhere.", kindCaseRule, ruleID, rule.Rule))}
 	}
-	m.Required = requiredRuleFromAPI(required.Value)
 	return nil
-}
-
-func (m *requiredRuleModel) toAPI() awstypes.CaseRuleDetails {
-	conditions := make([]awstypes.BooleanCondition, 0, len(m.Conditions))
-	for _, c := range m.Conditions {
-		switch {
-		case c.EqualTo != nil:
-			conditions = append(conditions, &awstypes.BooleanConditionMemberEqualTo{Value: c.EqualTo.toAPI()})
-		case c.NotEqualTo != nil:
-			conditions = append(conditions, &awstypes.BooleanConditionMemberNotEqualTo{Value: c.NotEqualTo.toAPI()})
-		}
-	}
-	return &awstypes.CaseRuleDetailsMemberRequired{Value: awstypes.RequiredCaseRule{
-		DefaultValue: m.DefaultValue.ValueBoolPointer(),
-		Conditions:   conditions,
-	}}
 }
 
 func (o *operandsModel) toAPI() awstypes.BooleanOperands {
@@ -407,19 +708,6 @@ func (o *operandsModel) toAPI() awstypes.BooleanOperands {
 		OperandTwo: two,
 		Result:     o.Result.ValueBoolPointer(),
 	}
-}
-
-func requiredRuleFromAPI(r awstypes.RequiredCaseRule) *requiredRuleModel {
-	out := &requiredRuleModel{DefaultValue: types.BoolPointerValue(r.DefaultValue), Conditions: []conditionModel{}}
-	for _, c := range r.Conditions {
-		switch c := c.(type) {
-		case *awstypes.BooleanConditionMemberEqualTo:
-			out.Conditions = append(out.Conditions, conditionModel{EqualTo: operandsFromAPI(c.Value)})
-		case *awstypes.BooleanConditionMemberNotEqualTo:
-			out.Conditions = append(out.Conditions, conditionModel{NotEqualTo: operandsFromAPI(c.Value)})
-		}
-	}
-	return out
 }
 
 func operandsFromAPI(o awstypes.BooleanOperands) *operandsModel {

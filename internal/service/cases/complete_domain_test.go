@@ -15,7 +15,7 @@ import (
 
 // completeDomainResources is how many resources examples/complete-domain
 // declares.
-const completeDomainResources = 12
+const completeDomainResources = 19
 
 // TestAccCompleteDomain_example applies examples/complete-domain as written
 // (less its terraform and provider blocks, which the harness supplies),

@@ -11,19 +11,13 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/connectcases"
 	awstypes "github.com/aws/aws-sdk-go-v2/service/connectcases/types"
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
-
-	"github.com/connect-cases/terraform-provider-cases/internal/conns"
-	"github.com/connect-cases/terraform-provider-cases/internal/validators"
 )
 
 var (
@@ -36,7 +30,7 @@ var (
 func NewDomainResource() resource.Resource { return &domainResource{} }
 
 type domainResource struct {
-	client *conns.Client
+	taggedResource
 }
 
 func (r *domainResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -65,9 +59,9 @@ func (r *domainResource) Schema(ctx context.Context, _ resource.SchemaRequest, r
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"name": schema.StringAttribute{
-				MarkdownDescription: "The name of the domain: 1 to 100 characters, a single line not ending with white space, unique in the account and region. Changing it replaces the domain.",
+				MarkdownDescription: "The name of the domain: " + rulesText("cases_domain.name") + "; unique in the account and region. Changing it replaces the domain.",
 				Required:            true,
-				Validators:          domainNameValidators(),
+				Validators:          stringRules("cases_domain.name"),
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"domain_status": schema.StringAttribute{
@@ -87,21 +81,6 @@ func (r *domainResource) Schema(ctx context.Context, _ resource.SchemaRequest, r
 			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Delete: true}),
 		},
 	}
-}
-
-func domainNameValidators() []validator.String {
-	return []validator.String{
-		stringvalidator.LengthBetween(1, 100),
-		validators.APIName(),
-	}
-}
-
-func (r *domainResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
-}
-
-func (r *domainResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	planTagsAll(ctx, r.client, req.Plan, resp)
 }
 
 func (r *domainResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -131,25 +110,15 @@ func (r *domainResource) Create(ctx context.Context, req resource.CreateRequest,
 		return
 	}
 
-	// Record the domain before anything else can fail, so that an error or
-	// an interrupt from here on leaves a tainted resource, never an orphan.
-	wantTags := tagsFromValue(ctx, plan.TagsAll, &resp.Diagnostics)
 	plan.ID = types.StringValue(id)
 	plan.DomainID = types.StringValue(id)
 	plan.DomainARN = types.StringValue(arn)
 	plan.DomainStatus = types.StringValue(string(awstypes.DomainStatusCreationInProgress))
 	plan.CreatedTime = types.StringNull()
-	plan.TagsAll = tagsValue(nil, false)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
+	// Recorded and tagged before the wait, which reads the domain itself.
+	if !r.recordCreated(ctx, created{kind: kindDomain, id: id, arn: arn, model: &plan, tagsAll: &plan.TagsAll}, &resp.State, &resp.Diagnostics, nil) {
 		return
 	}
-
-	if !tagCreated(ctx, conn, arn, wantTags, kindDomain, id, &resp.Diagnostics) {
-		return
-	}
-	plan.TagsAll = tagsValue(wantTags, false)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 
 	tflog.Info(ctx, "waiting for Cases domain to become Active", map[string]any{"domain_id": id, "timeout": timeout.String()})
 	domain, err := waitDomainActive(ctx, r.client, id, timeout)
@@ -430,19 +399,4 @@ func timeString(t *time.Time) types.String {
 		return types.StringNull()
 	}
 	return types.StringValue(t.UTC().Format(time.RFC3339))
-}
-
-// clientFrom checks the provider data handed to Configure.
-func clientFrom(data any, diags *diag.Diagnostics) *conns.Client {
-	if data == nil {
-		// Terraform validates configuration before the provider is configured.
-		return nil
-	}
-	c, ok := data.(*conns.Client)
-	if !ok {
-		diags.AddError("Unexpected provider data",
-			fmt.Sprintf("Expected *conns.Client, got %T. This is a bug in the provider; please report it.", data))
-		return nil
-	}
-	return c
 }

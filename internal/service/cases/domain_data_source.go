@@ -6,15 +6,10 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-
-	"github.com/connect-cases/terraform-provider-cases/internal/conns"
-	"github.com/connect-cases/terraform-provider-cases/internal/validators"
 )
 
 var (
@@ -26,7 +21,7 @@ var (
 func NewDomainDataSource() datasource.DataSource { return &domainDataSource{} }
 
 type domainDataSource struct {
-	client *conns.Client
+	dataSourceBase
 }
 
 func (d *domainDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -45,13 +40,13 @@ func (d *domainDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 				MarkdownDescription: "The ID of the domain to read. Exactly one of `domain_id` and `name` must be set.",
 				Optional:            true,
 				Computed:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 500)},
+				Validators:          stringRules("data.cases_domain.domain_id"),
 			},
 			"name": schema.StringAttribute{
 				MarkdownDescription: "The name of the domain to read. Exactly one of `domain_id` and `name` must be set.",
 				Optional:            true,
 				Computed:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 100), validators.APIName()},
+				Validators:          stringRules("data.cases_domain.name"),
 			},
 			"domain_arn": schema.StringAttribute{
 				MarkdownDescription: "The ARN of the domain.",
@@ -78,10 +73,6 @@ func (d *domainDataSource) ConfigValidators(context.Context) []datasource.Config
 	return []datasource.ConfigValidator{
 		datasourcevalidator.ExactlyOneOf(path.MatchRoot("domain_id"), path.MatchRoot("name")),
 	}
-}
-
-func (d *domainDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = clientFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *domainDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

@@ -257,11 +257,11 @@ func TestAccDomain_nameValidation(t *testing.T) {
 		value string
 		rule  string
 	}{
-		{"empty", `""`, `string length must be between 1 and 100, got: 0`},
-		{"101 characters", fmt.Sprintf("%q", strings.Repeat("n", 101)), `string length must be between 1 and 100, got: 101`},
-		{"trailing space", `"support "`, `ends with white space`},
-		{"trailing newline", `"support\n"`, `contains a line break`},
-		{"trailing tab", `"support\t"`, `ends with white space`},
+		{"empty", `""`, `must be between 1 and 100 characters long (the API counts Unicode characters); got 0`},
+		{"101 characters", fmt.Sprintf("%q", strings.Repeat("n", 101)), `must be between 1 and 100 characters long (the API counts Unicode characters); got 101`},
+		{"trailing space", `"support "`, `does not end with white space`},
+		{"line break inside", `"two\nlines"`, `must match the API pattern ^.*[\S]$`},
+		{"trailing tab", `"support\t"`, `does not end with white space`},
 	}
 	var steps []resource.TestStep
 	for _, c := range cases {

@@ -7,8 +7,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-
-	"github.com/connect-cases/terraform-provider-cases/internal/conns"
 )
 
 var _ datasource.DataSourceWithConfigure = (*domainsDataSource)(nil)
@@ -17,7 +15,7 @@ var _ datasource.DataSourceWithConfigure = (*domainsDataSource)(nil)
 func NewDomainsDataSource() datasource.DataSource { return &domainsDataSource{} }
 
 type domainsDataSource struct {
-	client *conns.Client
+	dataSourceBase
 }
 
 func (d *domainsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -50,10 +48,6 @@ func (d *domainsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 			},
 		},
 	}
-}
-
-func (d *domainsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = clientFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *domainsDataSource) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {

@@ -11,31 +11,28 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/connectcases"
 	awstypes "github.com/aws/aws-sdk-go-v2/service/connectcases/types"
 	"github.com/aws/smithy-go/middleware"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
-
-	"github.com/connect-cases/terraform-provider-cases/internal/conns"
-	"github.com/connect-cases/terraform-provider-cases/internal/validators"
 )
 
 var (
 	_ resource.ResourceWithConfigure   = (*fieldResource)(nil)
 	_ resource.ResourceWithImportState = (*fieldResource)(nil)
 	_ resource.ResourceWithModifyPlan  = (*fieldResource)(nil)
+
+	_ resource.ResourceWithValidateConfig = (*fieldResource)(nil)
 )
 
 // NewFieldResource returns the cases_field resource.
 func NewFieldResource() resource.Resource { return &fieldResource{} }
 
 type fieldResource struct {
-	client *conns.Client
+	taggedResource
 }
 
 func (r *fieldResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -57,7 +54,7 @@ func (r *fieldResource) Schema(_ context.Context, _ resource.SchemaRequest, resp
 			"domain_id": schema.StringAttribute{
 				MarkdownDescription: "The ID of the domain the field belongs to. Changing it replaces the field.",
 				Required:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 500)},
+				Validators:          stringRules("cases_field.domain_id"),
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"field_id": schema.StringAttribute{
@@ -71,20 +68,31 @@ func (r *fieldResource) Schema(_ context.Context, _ resource.SchemaRequest, resp
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"name": schema.StringAttribute{
-				MarkdownDescription: "The name of the field, shown to agents: 1 to 100 characters, a single line not ending with white space, unique in the domain (system fields included).",
+				MarkdownDescription: "The name of the field, shown to agents: " + rulesText("cases_field.name") + "; unique in the domain (system fields included).",
 				Required:            true,
-				Validators:          fieldNameValidators(),
+				Validators:          stringRules("cases_field.name"),
 			},
 			"type": schema.StringAttribute{
 				MarkdownDescription: "The data type of the field: " + backquoted(fieldTypes()) + ". Changing it replaces the field.",
 				Required:            true,
-				Validators:          []validator.String{stringvalidator.OneOf(fieldTypes()...)},
+				Validators:          stringRules("cases_field.type"),
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"description": schema.StringAttribute{
-				MarkdownDescription: "A description of the field, 1 to 255 characters, shown only to administrators.",
+				MarkdownDescription: "A description of the field, shown only to administrators: " + rulesText("cases_field.description") + ".",
 				Optional:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 255)},
+				Validators:          stringRules("cases_field.description"),
+			},
+			"text_attributes": schema.SingleNestedAttribute{
+				MarkdownDescription: "How a `Text` field is entered (API member `attributes.text`); only for fields of type `Text`, any other type fails at plan. " +
+					"Changes in place: `UpdateField` takes `attributes`. Leaving it out is the same as `is_multiline = false`.",
+				Optional: true,
+				Attributes: map[string]schema.Attribute{
+					"is_multiline": schema.BoolAttribute{
+						MarkdownDescription: "Whether agents enter the value in a multi-line text box.",
+						Required:            true,
+					},
+				},
 			},
 			"namespace": schema.StringAttribute{
 				MarkdownDescription: "The namespace of the field: always `Custom` for fields this resource manages.",
@@ -106,13 +114,6 @@ func (r *fieldResource) Schema(_ context.Context, _ resource.SchemaRequest, resp
 	}
 }
 
-func fieldNameValidators() []validator.String {
-	return []validator.String{
-		stringvalidator.LengthBetween(1, 100),
-		validators.APIName(),
-	}
-}
-
 // fieldTypes lists the FieldType enum the SDK knows.
 func fieldTypes() []string {
 	values := awstypes.FieldType("").Values()
@@ -131,12 +132,21 @@ func backquoted(values []string) string {
 	return strings.Join(quoted, ", ")
 }
 
-func (r *fieldResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
-}
-
-func (r *fieldResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	planTagsAll(ctx, r.client, req.Plan, resp)
+// ValidateConfig refuses text_attributes on a field that is not Text: the
+// FieldAttributes union has only a text member, "Field attributes for Text
+// field type" (API model).
+func (r *fieldResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var fieldType types.String
+	var text types.Object
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("type"), &fieldType)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("text_attributes"), &text)...)
+	if resp.Diagnostics.HasError() || fieldType.IsNull() || fieldType.IsUnknown() || text.IsNull() {
+		return
+	}
+	if t := fieldType.ValueString(); t != string(awstypes.FieldTypeText) {
+		resp.Diagnostics.AddAttributeError(path.Root("text_attributes"), "Text attributes on a field that is not Text",
+			fmt.Sprintf("text_attributes apply to fields of type Text only (API shape TextAttributes); this field is of type %s. Remove text_attributes or make the field Text.", t))
+	}
 }
 
 func (r *fieldResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -153,6 +163,7 @@ func (r *fieldResource) Create(ctx context.Context, req resource.CreateRequest, 
 		Name:        aws.String(name),
 		Type:        awstypes.FieldType(plan.Type.ValueString()),
 		Description: plan.Description.ValueStringPointer(),
+		Attributes:  plan.attributesToAPI(),
 	}
 	fieldID, arn, err := createField(ctx, conn, input)
 	if err != nil {
@@ -175,33 +186,20 @@ func (r *fieldResource) Create(ctx context.Context, req resource.CreateRequest, 
 		return
 	}
 
-	// Record the field before anything else can fail, so that an error or
-	// an interrupt from here on leaves a tainted resource, never an orphan.
-	wantTags := tagsFromValue(ctx, plan.TagsAll, &resp.Diagnostics)
 	plan.ID = types.StringValue(domainChildResourceID(domainID, fieldID))
 	plan.FieldID = types.StringValue(fieldID)
 	plan.FieldARN = types.StringValue(arn)
 	plan.Namespace = types.StringValue(string(awstypes.FieldNamespaceCustom))
 	plan.CreatedTime = types.StringNull()
 	plan.LastModifiedTime = types.StringNull()
-	plan.TagsAll = tagsValue(nil, false)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-
-	if !tagCreated(ctx, conn, arn, wantTags, kindField, fieldID, &resp.Diagnostics) {
-		return
-	}
-	plan.TagsAll = tagsValue(wantTags, false)
-	f, err := findFieldByID(ctx, conn, domainID, fieldID)
-	if err != nil {
-		addError(&resp.Diagnostics, "reading", kindField, fieldID, err, taintedHint(kindField))
-		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-		return
-	}
-	plan.fill(domainID, f, r.client.DefaultTags, plan.Tags.IsNull())
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	r.recordCreated(ctx, created{kind: kindField, id: fieldID, arn: arn, model: &plan, tagsAll: &plan.TagsAll}, &resp.State, &resp.Diagnostics,
+		func(ctx context.Context, conn *connectcases.Client) error {
+			f, err := findFieldByID(ctx, conn, domainID, fieldID)
+			if err == nil {
+				plan.fill(domainID, f, r.client.DefaultTags, plan.Tags.IsNull())
+			}
+			return err
+		})
 }
 
 // createLookupTimeout bounds the search for a create that may have landed.
@@ -318,8 +316,13 @@ func (r *fieldResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	domainID, fieldID := state.DomainID.ValueString(), state.FieldID.ValueString()
 	conn := r.client.Cases
 
-	if !plan.Name.Equal(state.Name) || !plan.Description.Equal(state.Description) {
+	attributesChanged := multiline(plan.TextAttributes) != multiline(state.TextAttributes)
+	if !plan.Name.Equal(state.Name) || !plan.Description.Equal(state.Description) || attributesChanged {
 		input := &connectcases.UpdateFieldInput{DomainId: aws.String(domainID), FieldId: aws.String(fieldID)}
+		if attributesChanged {
+			// Removed text_attributes go back to single-line.
+			input.Attributes = &awstypes.FieldAttributesMemberText{Value: awstypes.TextAttributes{IsMultiline: aws.Bool(multiline(plan.TextAttributes))}}
+		}
 		if !plan.Name.Equal(state.Name) {
 			input.Name = plan.Name.ValueStringPointer()
 		}
@@ -384,18 +387,52 @@ func (r *fieldResource) ImportState(ctx context.Context, req resource.ImportStat
 }
 
 type fieldModel struct {
-	ID               types.String `tfsdk:"id"`
-	DomainID         types.String `tfsdk:"domain_id"`
-	FieldID          types.String `tfsdk:"field_id"`
-	FieldARN         types.String `tfsdk:"field_arn"`
-	Name             types.String `tfsdk:"name"`
-	Type             types.String `tfsdk:"type"`
-	Description      types.String `tfsdk:"description"`
-	Namespace        types.String `tfsdk:"namespace"`
-	CreatedTime      types.String `tfsdk:"created_time"`
-	LastModifiedTime types.String `tfsdk:"last_modified_time"`
-	Tags             types.Map    `tfsdk:"tags"`
-	TagsAll          types.Map    `tfsdk:"tags_all"`
+	ID               types.String         `tfsdk:"id"`
+	DomainID         types.String         `tfsdk:"domain_id"`
+	FieldID          types.String         `tfsdk:"field_id"`
+	FieldARN         types.String         `tfsdk:"field_arn"`
+	Name             types.String         `tfsdk:"name"`
+	Type             types.String         `tfsdk:"type"`
+	Description      types.String         `tfsdk:"description"`
+	TextAttributes   *textAttributesModel `tfsdk:"text_attributes"`
+	Namespace        types.String         `tfsdk:"namespace"`
+	CreatedTime      types.String         `tfsdk:"created_time"`
+	LastModifiedTime types.String         `tfsdk:"last_modified_time"`
+	Tags             types.Map            `tfsdk:"tags"`
+	TagsAll          types.Map            `tfsdk:"tags_all"`
+}
+
+// textAttributesModel is TextAttributes.
+type textAttributesModel struct {
+	IsMultiline types.Bool `tfsdk:"is_multiline"`
+}
+
+// multiline is what text_attributes says, absent being single-line.
+func multiline(m *textAttributesModel) bool {
+	return m != nil && m.IsMultiline.ValueBool()
+}
+
+func (m *fieldModel) attributesToAPI() awstypes.FieldAttributes {
+	if m.TextAttributes == nil {
+		return nil
+	}
+	return &awstypes.FieldAttributesMemberText{Value: awstypes.TextAttributes{IsMultiline: m.TextAttributes.IsMultiline.ValueBoolPointer()}}
+}
+
+// textAttributesFromAPI reads the text attributes of a field into what the
+// configuration holds: a multi-line field always sets them; a single-line
+// one (isMultiline false, or no attributes, which the service may return
+// for a Text field never given any) keeps the configuration's choice of
+// writing is_multiline = false or leaving the block out.
+func textAttributesFromAPI(a awstypes.FieldAttributes, prior *textAttributesModel) *textAttributesModel {
+	text, ok := a.(*awstypes.FieldAttributesMemberText)
+	if ok && aws.ToBool(text.Value.IsMultiline) {
+		return &textAttributesModel{IsMultiline: types.BoolValue(true)}
+	}
+	if prior != nil {
+		return &textAttributesModel{IsMultiline: types.BoolValue(false)}
+	}
+	return nil
 }
 
 // fill copies a BatchGetField answer into the model. tags keeps only the
@@ -410,6 +447,7 @@ func (m *fieldModel) fill(domainID string, f *awstypes.GetFieldResponse, default
 	m.Name = types.StringValue(aws.ToString(f.Name))
 	m.Type = types.StringValue(string(f.Type))
 	m.Description = optionalString(f.Description)
+	m.TextAttributes = textAttributesFromAPI(f.Attributes, m.TextAttributes)
 	m.Namespace = types.StringValue(string(f.Namespace))
 	m.CreatedTime = timeString(f.CreatedTime)
 	m.LastModifiedTime = timeString(f.LastModifiedTime)

@@ -6,14 +6,10 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-
-	"github.com/connect-cases/terraform-provider-cases/internal/conns"
 )
 
 var (
@@ -25,7 +21,7 @@ var (
 func NewFieldDataSource() datasource.DataSource { return &fieldDataSource{} }
 
 type fieldDataSource struct {
-	client *conns.Client
+	dataSourceBase
 }
 
 func (d *fieldDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -44,19 +40,19 @@ func (d *fieldDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 			"domain_id": schema.StringAttribute{
 				MarkdownDescription: "The ID of the domain.",
 				Required:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 500)},
+				Validators:          stringRules("data.cases_field.domain_id"),
 			},
 			"field_id": schema.StringAttribute{
 				MarkdownDescription: "The ID of the field to read; system fields have readable IDs such as `status`. Exactly one of `field_id` and `name` must be set.",
 				Optional:            true,
 				Computed:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 500)},
+				Validators:          stringRules("data.cases_field.field_id"),
 			},
 			"name": schema.StringAttribute{
 				MarkdownDescription: "The name of the field to read, e.g. `Status`. Exactly one of `field_id` and `name` must be set.",
 				Optional:            true,
 				Computed:            true,
-				Validators:          fieldNameValidators(),
+				Validators:          stringRules("data.cases_field.name"),
 			},
 			"field_arn": schema.StringAttribute{
 				MarkdownDescription: "The ARN of the field.",
@@ -95,10 +91,6 @@ func (d *fieldDataSource) ConfigValidators(context.Context) []datasource.ConfigV
 	return []datasource.ConfigValidator{
 		datasourcevalidator.ExactlyOneOf(path.MatchRoot("field_id"), path.MatchRoot("name")),
 	}
-}
-
-func (d *fieldDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = clientFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *fieldDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

@@ -10,13 +10,11 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/connectcases"
 	awstypes "github.com/aws/aws-sdk-go-v2/service/connectcases/types"
-	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -24,21 +22,21 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
-	"github.com/connect-cases/terraform-provider-cases/internal/conns"
 	"github.com/connect-cases/terraform-provider-cases/internal/validators"
 )
 
 var (
-	_ resource.ResourceWithConfigure   = (*fieldOptionsResource)(nil)
-	_ resource.ResourceWithImportState = (*fieldOptionsResource)(nil)
-	_ resource.ResourceWithModifyPlan  = (*fieldOptionsResource)(nil)
+	_ resource.ResourceWithConfigure    = (*fieldOptionsResource)(nil)
+	_ resource.ResourceWithImportState  = (*fieldOptionsResource)(nil)
+	_ resource.ResourceWithModifyPlan   = (*fieldOptionsResource)(nil)
+	_ resource.ResourceWithUpgradeState = (*fieldOptionsResource)(nil)
 )
 
+// putFieldOptionsBatchSize is the most options one BatchPutFieldOptions
+// takes (BatchPutFieldOptionsRequest.options in the API model).
+var putFieldOptionsBatchSize = int(validators.CasesMaxEntries("BatchPutFieldOptionsRequest", "options"))
+
 const (
-	// putFieldOptionsBatchSize is the most options one BatchPutFieldOptions
-	// takes (BatchPutFieldOptionsRequest.options length max 50 in the API
-	// model).
-	putFieldOptionsBatchSize = 50
 	// maxOptionsPerField is the Cases quota of options per single-select
 	// field, active and inactive together (adjustable; the plan-time check
 	// uses the default).
@@ -49,7 +47,7 @@ const (
 func NewFieldOptionsResource() resource.Resource { return &fieldOptionsResource{} }
 
 type fieldOptionsResource struct {
-	client *conns.Client
+	resourceBase
 }
 
 func (r *fieldOptionsResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -58,6 +56,7 @@ func (r *fieldOptionsResource) Metadata(_ context.Context, req resource.Metadata
 
 func (r *fieldOptionsResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
+		Version: 1,
 		MarkdownDescription: "The whole option list of one `SingleSelect` field of an Amazon Connect Cases domain. " +
 			"Apply makes the field's options exactly the declared list: new options are created, changed ones updated, " +
 			"and options no longer declared are made inactive (the API never deletes an option; inactive options stay on existing cases " +
@@ -73,50 +72,49 @@ func (r *fieldOptionsResource) Schema(_ context.Context, _ resource.SchemaReques
 			"domain_id": schema.StringAttribute{
 				MarkdownDescription: "The ID of the domain. Changing it replaces the resource.",
 				Required:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 500)},
+				Validators:          stringRules("cases_field_options.domain_id"),
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"field_id": schema.StringAttribute{
 				MarkdownDescription: "The ID of a `SingleSelect` field of the domain, custom (`cases_field.x.field_id`) or system (`case_reason`, `status`). Changing it replaces the resource.",
 				Required:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 500)},
+				Validators:          stringRules("cases_field_options.field_id"),
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
-			"options": schema.ListNestedAttribute{
-				MarkdownDescription: fmt.Sprintf("The options of the field, each once by `value`, in the order you choose: BatchPutFieldOptions takes no position, so reordering changes only state. "+
+			"options": schema.SetNestedAttribute{
+				MarkdownDescription: fmt.Sprintf("The options of the field, each once by `value`, as a set: the API gives options no position "+
+					"(BatchPutFieldOptions takes none, ListFieldOptions returns them in the order they were created), so the order they are written in means nothing and a reorder plans no change. "+
 					"An option left out is made inactive. At most %d, counting the inactive options the API keeps.", maxOptionsPerField),
 				Required: true,
-				Validators: []validator.List{
-					listvalidator.SizeAtMost(maxOptionsPerField),
+				Validators: []validator.Set{
+					setvalidator.SizeAtMost(maxOptionsPerField),
 					validators.UniqueNestedString("value"),
 				},
 				NestedObject: schema.NestedAttributeObject{
 					Attributes: map[string]schema.Attribute{
 						"name": schema.StringAttribute{
-							MarkdownDescription: "The label agents see: 1 to 100 characters, a single line not ending with white space.",
+							MarkdownDescription: "The label agents see: " + rulesText("cases_field_options.options.name") + ".",
 							Required:            true,
-							Validators:          []validator.String{stringvalidator.LengthBetween(1, 100), validators.APIName()},
+							Validators:          stringRules("cases_field_options.options.name"),
 						},
 						"value": schema.StringAttribute{
-							MarkdownDescription: "The value stored on cases: 1 to 100 characters, a single line not ending with white space, unique in the field. Changing it makes a new option (and the old value inactive).",
+							MarkdownDescription: "The value stored on cases: " + rulesText("cases_field_options.options.value") + "; unique in the field. Changing it makes a new option (and the old value inactive).",
 							Required:            true,
-							Validators:          []validator.String{stringvalidator.LengthBetween(1, 100), validators.APIName()},
+							Validators:          stringRules("cases_field_options.options.value"),
 						},
 						"active": schema.BoolAttribute{
-							MarkdownDescription: "Whether agents can choose the option. Defaults to `true`.",
+							// Not Optional+Computed with a default: a default
+							// inside a set element changes the element's
+							// identity while planning (terraform-plugin-framework
+							// issue 783). Null means active, as written.
+							MarkdownDescription: "Whether agents can choose the option; leave it out (null) for an active option, set `false` to make it inactive.",
 							Optional:            true,
-							Computed:            true,
-							Default:             booldefault.StaticBool(true),
 						},
 					},
 				},
 			},
 		},
 	}
-}
-
-func (r *fieldOptionsResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 // ModifyPlan fails a plan for a field that cannot have options, as soon as
@@ -337,7 +335,7 @@ func optionPuts(declared []fieldOptionModel, current []awstypes.FieldOption) []a
 	var puts []awstypes.FieldOption
 	wanted := make(map[string]bool, len(declared))
 	for _, d := range declared {
-		value, name, active := d.Value.ValueString(), d.Name.ValueString(), d.Active.ValueBool()
+		value, name, active := d.Value.ValueString(), d.Name.ValueString(), d.isActive()
 		wanted[value] = true
 		if o, ok := byValue[value]; ok && aws.ToString(o.Name) == name && aws.ToBool(o.Active) == active {
 			continue
@@ -352,42 +350,35 @@ func optionPuts(declared []fieldOptionModel, current []awstypes.FieldOption) []a
 	return puts
 }
 
-// optionsState is the options attribute for what the API holds: the options
-// of prior (the plan or the last state) first, in its order, as the API has
-// them; then every other active option, in API order, which shows options
+// optionsState is the options attribute for what the API holds: the
+// options of prior (the plan or the last state) that the API still has, as
+// the API has them, then every other active option, which shows options
 // added outside Terraform as drift. Inactive options that prior does not
 // list are left out: they are what removing an option leaves behind, and
-// the API keeps them forever.
+// the API keeps them forever. An active option reads as prior wrote it
+// (null or true); one prior does not list reads as null.
 func optionsState(prior []fieldOptionModel, api []awstypes.FieldOption) []fieldOptionModel {
-	byValue := make(map[string]awstypes.FieldOption, len(api))
-	for _, o := range api {
-		byValue[aws.ToString(o.Value)] = o
+	priorByValue := make(map[string]fieldOptionModel, len(prior))
+	for _, p := range prior {
+		priorByValue[p.Value.ValueString()] = p
 	}
 	out := make([]fieldOptionModel, 0, len(api))
-	listed := make(map[string]bool, len(prior))
-	for _, p := range prior {
-		value := p.Value.ValueString()
-		o, ok := byValue[value]
-		if !ok || listed[value] {
+	for _, o := range api {
+		p, declared := priorByValue[aws.ToString(o.Value)]
+		if !declared && !aws.ToBool(o.Active) {
 			continue
 		}
-		listed[value] = true
-		out = append(out, optionModel(o))
-	}
-	for _, o := range api {
-		if !listed[aws.ToString(o.Value)] && aws.ToBool(o.Active) {
-			out = append(out, optionModel(o))
+		m := fieldOptionModel{
+			Name:   types.StringValue(aws.ToString(o.Name)),
+			Value:  types.StringValue(aws.ToString(o.Value)),
+			Active: types.BoolNull(),
 		}
+		if !aws.ToBool(o.Active) || (declared && !p.Active.IsNull() && p.Active.ValueBool()) {
+			m.Active = types.BoolValue(aws.ToBool(o.Active))
+		}
+		out = append(out, m)
 	}
 	return out
-}
-
-func optionModel(o awstypes.FieldOption) fieldOptionModel {
-	return fieldOptionModel{
-		Name:   types.StringValue(aws.ToString(o.Name)),
-		Value:  types.StringValue(aws.ToString(o.Value)),
-		Active: types.BoolValue(aws.ToBool(o.Active)),
-	}
 }
 
 type fieldOptionsModel struct {
@@ -401,4 +392,44 @@ type fieldOptionModel struct {
 	Name   types.String `tfsdk:"name"`
 	Value  types.String `tfsdk:"value"`
 	Active types.Bool   `tfsdk:"active"`
+}
+
+// isActive reads active: null (left out) means active.
+func (o fieldOptionModel) isActive() bool {
+	return o.Active.IsNull() || o.Active.IsUnknown() || o.Active.ValueBool()
+}
+
+// UpgradeState moves state of schema version 0, where options was a list
+// and active defaulted to true, to version 1: a set, and null for active.
+// Without it the first plan after an upgrade would show every active
+// option changing from true to null.
+func (r *fieldOptionsResource) UpgradeState(context.Context) map[int64]resource.StateUpgrader {
+	optionV0 := schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+		"name":   schema.StringAttribute{Required: true},
+		"value":  schema.StringAttribute{Required: true},
+		"active": schema.BoolAttribute{Optional: true, Computed: true},
+	}}
+	return map[int64]resource.StateUpgrader{
+		0: {
+			PriorSchema: &schema.Schema{Attributes: map[string]schema.Attribute{
+				"id":        schema.StringAttribute{Computed: true},
+				"domain_id": schema.StringAttribute{Required: true},
+				"field_id":  schema.StringAttribute{Required: true},
+				"options":   schema.ListNestedAttribute{Required: true, NestedObject: optionV0},
+			}},
+			StateUpgrader: func(ctx context.Context, req resource.UpgradeStateRequest, resp *resource.UpgradeStateResponse) {
+				var state fieldOptionsModel
+				resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+				if resp.Diagnostics.HasError() {
+					return
+				}
+				for i, o := range state.Options {
+					if o.isActive() {
+						state.Options[i].Active = types.BoolNull()
+					}
+				}
+				resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+			},
+		},
+	}
 }

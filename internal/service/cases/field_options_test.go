@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -122,11 +123,12 @@ func TestAccFieldOptions_update(t *testing.T) {
 				},
 			},
 			{
-				// Reordering changes state only: nothing to write.
+				// The API gives options no order: a reorder plans nothing
+				// (never a rename) and writes nothing.
 				PreConfig: func() { putsBefore = puts.count.Load() },
 				Config:    config(reordered),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(fieldOptionsAddress, plancheck.ResourceActionUpdate)},
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(fieldOptionsAddress, tfjsonpath.New("options"), optionsValue(reordered)),
@@ -210,7 +212,7 @@ func TestAccFieldOptions_drift(t *testing.T) {
 				ExpectNonEmptyPlan: true,
 				Check: resource.ComposeAggregateTestCheckFunc(
 					resource.TestCheckResourceAttr(fieldOptionsAddress, "options.#", "4"),
-					resource.TestCheckResourceAttr(fieldOptionsAddress, "options.3.value", "critical"),
+					resource.TestCheckTypeSetElemNestedAttrs(fieldOptionsAddress, "options.*", map[string]string{"value": "critical", "name": "Critical"}),
 				),
 			},
 			{
@@ -346,11 +348,11 @@ func TestAccFieldOptions_validation(t *testing.T) {
 		phrases []string
 	}{
 		{"duplicate value", []option{{"Car", "car", true}, {"Auto", "car", true}},
-			[]string{"Duplicate value", "with cases_field_options.test", `value "car" appears at index 0 and again at index 1 of options`}},
-		{"empty name", []option{{"", "car", true}}, []string{"options[0].name", "string length must be between 1 and 100, got: 0"}},
-		{"trailing space in value", []option{{"Car", "car ", true}}, []string{"options[0].value", "ends with white space"}},
-		{"long value", []option{{"Car", strings.Repeat("v", 101), true}}, []string{"options[0].value", "string length must be between 1 and 100, got: 101"}},
-		{"too many", many, []string{"options", "list must contain at most 500 elements, got: 501"}},
+			[]string{"Duplicate value", "with cases_field_options.test", `value "car" appears more than once in options`}},
+		{"empty name", []option{{"", "car", true}}, []string{"with cases_field_options.test", "name must be between 1 and 100 characters long", "got 0"}},
+		{"trailing space in value", []option{{"Car", "car ", true}}, []string{"with cases_field_options.test", "value must match the API pattern", "does not end with white space"}},
+		{"long value", []option{{"Car", strings.Repeat("v", 101), true}}, []string{"with cases_field_options.test", "value must be between 1 and 100 characters long", "got 101"}},
+		{"too many", many, []string{"options", "set must contain at most 500 elements, got: 501"}},
 	}
 	var steps []resource.TestStep
 	for _, c := range cases {
@@ -396,18 +398,24 @@ resource "cases_field_options" "test" {
 func optionsValue(options []option) knownvalue.Check {
 	checks := make([]knownvalue.Check, len(options))
 	for i, o := range options {
+		// The configurations leave active out for an active option.
+		var active knownvalue.Check = knownvalue.Null()
+		if !o.active {
+			active = knownvalue.Bool(false)
+		}
 		checks[i] = knownvalue.ObjectExact(map[string]knownvalue.Check{
 			"name":   knownvalue.StringExact(o.name),
 			"value":  knownvalue.StringExact(o.value),
-			"active": knownvalue.Bool(o.active),
+			"active": active,
 		})
 	}
-	return knownvalue.ListExact(checks)
+	return knownvalue.SetExact(checks)
 }
 
 // checkAPIOptions asserts every option the API holds for the field of the
-// resource at address (cases_field or cases_field_options), in API order,
-// inactive ones included.
+// resource at address (cases_field or cases_field_options), inactive ones
+// included, in any order: options have no position in the API, and the
+// provider writes a set.
 func checkAPIOptions(tg *acctest.Target, address string, want []option) resource.TestCheckFunc {
 	return func(s *terraform.State) error {
 		domainID, fieldID, err := fieldIDs(s, address)
@@ -418,7 +426,12 @@ func checkAPIOptions(tg *acctest.Target, address string, want []option) resource
 		if err != nil {
 			return err
 		}
-		if fmt.Sprint(got) != fmt.Sprint(want) {
+		byValue := func(options []option) []option {
+			sorted := slices.Clone(options)
+			slices.SortFunc(sorted, func(a, b option) int { return strings.Compare(a.value, b.value) })
+			return sorted
+		}
+		if fmt.Sprint(byValue(got)) != fmt.Sprint(byValue(want)) {
 			return fmt.Errorf("API options of %s = %v, want %v", fieldID, got, want)
 		}
 		return nil
@@ -686,7 +699,7 @@ func TestAccFieldOptions_empty(t *testing.T) {
 				Config: config(nil),
 				Check:  checkAPIOptions(tg, fieldOptionsAddress, []option{{"North", "north", false}, {"South", "south", false}}),
 				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(fieldOptionsAddress, tfjsonpath.New("options"), knownvalue.ListExact([]knownvalue.Check{})),
+					statecheck.ExpectKnownValue(fieldOptionsAddress, tfjsonpath.New("options"), knownvalue.SetExact([]knownvalue.Check{})),
 				},
 			},
 			{

@@ -303,21 +303,22 @@ func TestAccField_importSystemFieldFails(t *testing.T) {
 func TestAccField_validation(t *testing.T) {
 	tg := acctest.NewTarget(t)
 	cases := []struct {
-		name, config, attribute, rule string
+		name, config, attribute string
+		rule                    []string
 	}{
-		{"empty name", `name = ""` + "\n  type = \"Text\"", "name", "string length must be between 1 and 100, got: 0"},
-		{"long name", fmt.Sprintf("name = %q\n  type = \"Text\"", strings.Repeat("n", 101)), "name", "string length must be between 1 and 100, got: 101"},
-		{"trailing space", `name = "Priority "` + "\n  type = \"Text\"", "name", "ends with white space"},
-		{"unknown type", `name = "Priority"` + "\n  type = \"Currency\"", "type", `value must be one of: ["Text" "Number" "Boolean" "DateTime" "SingleSelect" "Url" "User"]`},
-		{"empty description", `name = "Priority"` + "\n  type = \"Text\"\n  description = \"\"", "description", "string length must be between 1 and 255, got: 0"},
-		{"long description", fmt.Sprintf("name = \"Priority\"\n  type = \"Text\"\n  description = %q", strings.Repeat("d", 256)), "description", "string length must be between 1 and 255, got: 256"},
+		{"empty name", `name = ""` + "\n  type = \"Text\"", "name", []string{"must be between 1 and 100 characters long (the API counts Unicode characters); got 0"}},
+		{"long name", fmt.Sprintf("name = %q\n  type = \"Text\"", strings.Repeat("n", 101)), "name", []string{"must be between 1 and 100 characters long (the API counts Unicode characters); got 101"}},
+		{"trailing space", `name = "Priority "` + "\n  type = \"Text\"", "name", []string{"does not end with white space"}},
+		{"unknown type", `name = "Priority"` + "\n  type = \"Currency\"", "type", []string{"must be one of:", "SingleSelect"}},
+		{"empty description", `name = "Priority"` + "\n  type = \"Text\"\n  description = \"\"", "description", []string{"string length must be at least 1, got: 0"}},
+		{"long description", fmt.Sprintf("name = \"Priority\"\n  type = \"Text\"\n  description = %q", strings.Repeat("d", 256)), "description", []string{"must be at most 255 characters long", "got 256"}},
 	}
 	var steps []resource.TestStep
 	for _, c := range cases {
 		steps = append(steps, resource.TestStep{
 			Config:      tg.ProviderConfig("") + fmt.Sprintf("resource \"cases_field\" \"test\" {\n  domain_id = \"d\"\n  %s\n}\n", c.config),
 			PlanOnly:    true,
-			ExpectError: outputPattern("with cases_field.test", c.attribute, c.rule),
+			ExpectError: outputPattern(append([]string{"with cases_field.test", c.attribute}, c.rule...)...),
 		})
 	}
 	resource.ParallelTest(t, resource.TestCase{

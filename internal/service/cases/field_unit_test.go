@@ -51,7 +51,11 @@ func declared(options ...string) []fieldOptionModel {
 	for _, o := range options {
 		value, rest, _ := strings.Cut(o, "=")
 		name, active, _ := strings.Cut(rest, "/")
-		out = append(out, fieldOptionModel{Name: types.StringValue(name), Value: types.StringValue(value), Active: types.BoolValue(active != "false")})
+		m := fieldOptionModel{Name: types.StringValue(name), Value: types.StringValue(value), Active: types.BoolValue(active != "false")}
+		if active == "null" {
+			m.Active = types.BoolNull()
+		}
+		out = append(out, m)
 	}
 	return out
 }
@@ -59,7 +63,7 @@ func declared(options ...string) []fieldOptionModel {
 func api(options ...string) []awstypes.FieldOption {
 	var out []awstypes.FieldOption
 	for _, d := range declared(options...) {
-		out = append(out, awstypes.FieldOption{Name: aws.String(d.Name.ValueString()), Value: aws.String(d.Value.ValueString()), Active: aws.Bool(d.Active.ValueBool())})
+		out = append(out, awstypes.FieldOption{Name: aws.String(d.Name.ValueString()), Value: aws.String(d.Value.ValueString()), Active: aws.Bool(d.isActive())})
 	}
 	return out
 }
@@ -75,7 +79,11 @@ func apiString(options []awstypes.FieldOption) string {
 func modelString(options []fieldOptionModel) string {
 	parts := make([]string, len(options))
 	for i, o := range options {
-		parts[i] = fmt.Sprintf("%s=%s/%t", o.Value.ValueString(), o.Name.ValueString(), o.Active.ValueBool())
+		active := "null"
+		if !o.Active.IsNull() {
+			active = fmt.Sprint(o.Active.ValueBool())
+		}
+		parts[i] = fmt.Sprintf("%s=%s/%s", o.Value.ValueString(), o.Name.ValueString(), active)
 	}
 	return strings.Join(parts, " ")
 }
@@ -89,6 +97,7 @@ func TestOptionPuts(t *testing.T) {
 	}{
 		{"all new", declared("a=A", "b=B/false"), nil, "a=A/true b=B/false"},
 		{"nothing to do", declared("a=A", "b=B"), api("b=B", "a=A", "old=Old/false"), ""},
+		{"null active is active", declared("a=A/null"), api("a=A"), ""},
 		{"rename and deactivate", declared("a=Alpha", "b=B/false"), api("a=A", "b=B"), "a=Alpha/true b=B/false"},
 		{"undeclared active options become inactive", declared("a=A"), api("a=A", "x=X", "y=Y/false"), "x=X/false"},
 		{"reactivate", declared("y=Y"), api("y=Y/false"), "y=Y/true"},
@@ -108,13 +117,15 @@ func TestOptionsState(t *testing.T) {
 		api   []awstypes.FieldOption
 		want  string
 	}{
-		{"prior order wins", declared("c=C", "a=A", "b=B"), api("a=A", "b=B", "c=C"), "c=C/true a=A/true b=B/true"},
-		{"declared inactive stays", declared("a=A", "b=B/false"), api("a=A", "b=B/false"), "a=A/true b=B/false"},
-		{"removed options are left out", declared("a=A"), api("a=A", "gone=Gone/false"), "a=A/true"},
-		{"drift: changed outside", declared("a=A", "b=B"), api("a=Renamed", "b=B/false"), "a=Renamed/true b=B/false"},
-		{"drift: added outside", declared("a=A"), api("a=A", "new=New"), "a=A/true new=New/true"},
-		{"import: the active options in API order", nil, api("b=B", "x=X/false", "a=A"), "b=B/true a=A/true"},
-		{"an option gone from the API is dropped", declared("a=A", "z=Z"), api("a=A"), "a=A/true"},
+		{"active reads as written: null", declared("a=A/null", "b=B/null"), api("a=A", "b=B"), "a=A/null b=B/null"},
+		{"active reads as written: true", declared("a=A/true", "b=B/null"), api("a=A", "b=B"), "a=A/true b=B/null"},
+		{"declared inactive stays", declared("a=A/null", "b=B/false"), api("a=A", "b=B/false"), "a=A/null b=B/false"},
+		{"removed options are left out", declared("a=A/null"), api("a=A", "gone=Gone/false"), "a=A/null"},
+		{"drift: changed outside", declared("a=A/null", "b=B/null"), api("a=Renamed", "b=B/false"), "a=Renamed/null b=B/false"},
+		{"drift: made active outside", declared("a=A/false"), api("a=A"), "a=A/null"},
+		{"drift: added outside", declared("a=A/null"), api("a=A", "new=New"), "a=A/null new=New/null"},
+		{"import: the active options", nil, api("b=B", "x=X/false", "a=A"), "b=B/null a=A/null"},
+		{"an option gone from the API is dropped", declared("a=A/null", "z=Z/null"), api("a=A"), "a=A/null"},
 	}
 	for _, tt := range tests {
 		if got := modelString(optionsState(tt.prior, tt.api)); got != tt.want {

@@ -4,13 +4,9 @@ import (
 	"context"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-
-	"github.com/connect-cases/terraform-provider-cases/internal/conns"
 )
 
 var _ datasource.DataSourceWithConfigure = (*fieldsDataSource)(nil)
@@ -19,7 +15,7 @@ var _ datasource.DataSourceWithConfigure = (*fieldsDataSource)(nil)
 func NewFieldsDataSource() datasource.DataSource { return &fieldsDataSource{} }
 
 type fieldsDataSource struct {
-	client *conns.Client
+	dataSourceBase
 }
 
 func (d *fieldsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -37,7 +33,7 @@ func (d *fieldsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 			"domain_id": schema.StringAttribute{
 				MarkdownDescription: "The ID of the domain.",
 				Required:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 500)},
+				Validators:          stringRules("data.cases_fields.domain_id"),
 			},
 			"fields": schema.ListNestedAttribute{
 				MarkdownDescription: "The fields, in the order the API returns them.",
@@ -59,10 +55,6 @@ func (d *fieldsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 			},
 		},
 	}
-}
-
-func (d *fieldsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = clientFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *fieldsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

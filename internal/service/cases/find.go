@@ -133,11 +133,18 @@ func findFieldsByName(ctx context.Context, conn *connectcases.Client, domainID, 
 // findFieldOptions lists every option of a single-select field, active and
 // inactive, in the order the API returns them.
 func findFieldOptions(ctx context.Context, conn *connectcases.Client, domainID, fieldID string) ([]types.FieldOption, error) {
+	return findFieldOptionsWithValues(ctx, conn, domainID, fieldID, nil)
+}
+
+// findFieldOptionsWithValues is findFieldOptions with the API's filter on
+// option values (ListFieldOptionsRequest.values; nil for all).
+func findFieldOptionsWithValues(ctx context.Context, conn *connectcases.Client, domainID, fieldID string, values []string) ([]types.FieldOption, error) {
 	var out []types.FieldOption
 	pages := connectcases.NewListFieldOptionsPaginator(conn, &connectcases.ListFieldOptionsInput{
 		DomainId:   aws.String(domainID),
 		FieldId:    aws.String(fieldID),
 		MaxResults: aws.Int32(listFieldsPageSize),
+		Values:     values,
 	})
 	for pages.HasMorePages() {
 		page, err := pages.NextPage(ctx)
@@ -268,4 +275,21 @@ func findCaseEventConfiguration(ctx context.Context, conn *connectcases.Client, 
 		return &types.EventBridgeConfiguration{Enabled: aws.Bool(false)}, nil
 	}
 	return out.EventBridge, nil
+}
+
+// findCaseRules lists every case rule of a domain that is not deleted,
+// following ListCaseRules pages to the end.
+func findCaseRules(ctx context.Context, conn *connectcases.Client, domainID string) ([]types.CaseRuleSummary, error) {
+	var out []types.CaseRuleSummary
+	pages := connectcases.NewListCaseRulesPaginator(conn, &connectcases.ListCaseRulesInput{
+		DomainId: aws.String(domainID), MaxResults: aws.Int32(listConfigPageSize),
+	})
+	for pages.HasMorePages() {
+		page, err := pages.NextPage(ctx)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, page.CaseRules...)
+	}
+	return out, nil
 }

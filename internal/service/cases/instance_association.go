@@ -18,7 +18,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
-	"github.com/connect-cases/terraform-provider-cases/internal/conns"
 	"github.com/connect-cases/terraform-provider-cases/internal/validators"
 )
 
@@ -34,7 +33,7 @@ var (
 func NewInstanceAssociationResource() resource.Resource { return &instanceAssociationResource{} }
 
 type instanceAssociationResource struct {
-	client *conns.Client
+	resourceBase
 }
 
 func (r *instanceAssociationResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -96,10 +95,6 @@ func (r *instanceAssociationResource) ValidateConfig(ctx context.Context, req re
 			resp.Diagnostics.AddAttributeError(path.Root("domain_arn"), "Invalid Cases domain ARN", err.Error())
 		}
 	}
-}
-
-func (r *instanceAssociationResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (r *instanceAssociationResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

@@ -10,17 +10,12 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/connectcases"
 	awstypes "github.com/aws/aws-sdk-go-v2/service/connectcases/types"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
-
-	"github.com/connect-cases/terraform-provider-cases/internal/conns"
-	"github.com/connect-cases/terraform-provider-cases/internal/validators"
 )
 
 var (
@@ -29,21 +24,11 @@ var (
 	_ resource.ResourceWithModifyPlan  = (*layoutResource)(nil)
 )
 
-// Limits from the API model.
-const (
-	// SectionsList: length max 1, so a panel holds one field group.
-	maxSectionsPerPanel = 1
-	// FieldGroup.fields: length max 100.
-	maxFieldsPerGroup = 100
-	// FieldGroup.name: length max 100.
-	maxFieldGroupName = 100
-)
-
 // NewLayoutResource returns the cases_layout resource.
 func NewLayoutResource() resource.Resource { return &layoutResource{} }
 
 type layoutResource struct {
-	client *conns.Client
+	taggedResource
 }
 
 func (r *layoutResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -66,7 +51,7 @@ func (r *layoutResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 			"domain_id": schema.StringAttribute{
 				MarkdownDescription: "The ID of the domain the layout belongs to. Changing it replaces the layout.",
 				Required:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 500)},
+				Validators:          stringRules("cases_layout.domain_id"),
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"layout_id": schema.StringAttribute{
@@ -80,9 +65,9 @@ func (r *layoutResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"name": schema.StringAttribute{
-				MarkdownDescription: "The name of the layout: 1 to 100 characters, a single line not ending with white space, unique in the domain.",
+				MarkdownDescription: "The name of the layout: " + rulesText("cases_layout.name") + "; unique in the domain.",
 				Required:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 100), validators.APIName()},
+				Validators:          stringRules("cases_layout.name"),
 			},
 			"content": schema.SingleNestedAttribute{
 				MarkdownDescription: "What the layout shows. Each panel is a list of field groups (the API allows one per panel); a group lists field IDs in display order.",
@@ -109,37 +94,27 @@ func (r *layoutResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 
 func layoutPanelAttribute(description string) schema.ListNestedAttribute {
 	return schema.ListNestedAttribute{
-		MarkdownDescription: description + fmt.Sprintf(" At most %d group; leave the panel out to show nothing there.", maxSectionsPerPanel),
+		MarkdownDescription: description + fmt.Sprintf(" At most %d group; leave the panel out to show nothing there.", maxEntries("cases_layout.content.panel")),
 		Optional:            true,
-		Validators:          []validator.List{listvalidator.SizeBetween(1, maxSectionsPerPanel)},
+		Validators:          listSize("cases_layout.content.panel", true),
 		NestedObject: schema.NestedAttributeObject{
 			Attributes: map[string]schema.Attribute{
 				"name": schema.StringAttribute{
-					MarkdownDescription: fmt.Sprintf("The heading of the group, 1 to %d characters.", maxFieldGroupName),
+					MarkdownDescription: "The heading of the group: " + rulesText("cases_layout.content.panel.name") + ".",
 					Optional:            true,
-					Validators:          []validator.String{stringvalidator.LengthBetween(1, maxFieldGroupName)},
+					Validators:          stringRules("cases_layout.content.panel.name"),
 				},
 				"field_ids": schema.ListAttribute{
-					MarkdownDescription: fmt.Sprintf("The IDs of the fields of the group, in display order; each at most once, at most %d (and at most 100 in the whole layout).", maxFieldsPerGroup),
+					MarkdownDescription: fmt.Sprintf("The IDs of the fields of the group, in display order; each at most once, at most %d.", maxEntries("cases_layout.content.panel.field_ids")),
 					ElementType:         types.StringType,
 					Required:            true,
-					Validators: []validator.List{
-						listvalidator.SizeAtMost(maxFieldsPerGroup),
+					Validators: append(listSize("cases_layout.content.panel.field_ids", false),
 						listvalidator.UniqueValues(),
-						listvalidator.ValueStringsAre(stringvalidator.LengthBetween(1, 500)),
-					},
+						listvalidator.ValueStringsAre(elementRules("cases_layout.content.panel.field_ids"))),
 				},
 			},
 		},
 	}
-}
-
-func (r *layoutResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
-}
-
-func (r *layoutResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	planTagsAll(ctx, r.client, req.Plan, resp)
 }
 
 func (r *layoutResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -161,31 +136,19 @@ func (r *layoutResource) Create(ctx context.Context, req resource.CreateRequest,
 	}
 	layoutID, arn := aws.ToString(out.LayoutId), aws.ToString(out.LayoutArn)
 
-	// Record the layout before anything else can fail, so that an error
-	// from here on leaves a tainted resource, never an orphan.
-	wantTags := tagsFromValue(ctx, plan.TagsAll, &resp.Diagnostics)
 	plan.ID = types.StringValue(domainChildResourceID(domainID, layoutID))
 	plan.LayoutID = types.StringValue(layoutID)
 	plan.LayoutARN = types.StringValue(arn)
 	plan.CreatedTime = types.StringNull()
 	plan.LastModifiedTime = types.StringNull()
-	plan.TagsAll = tagsValue(nil, false)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if !tagCreated(ctx, conn, arn, wantTags, kindLayout, layoutID, &resp.Diagnostics) {
-		return
-	}
-	plan.TagsAll = tagsValue(wantTags, false)
-	l, err := findLayoutByID(ctx, conn, domainID, layoutID)
-	if err != nil {
-		addError(&resp.Diagnostics, "reading", kindLayout, layoutID, err, taintedHint(kindLayout))
-		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-		return
-	}
-	plan.fill(domainID, l, r.client.DefaultTags, plan.Tags.IsNull())
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	r.recordCreated(ctx, created{kind: kindLayout, id: layoutID, arn: arn, model: &plan, tagsAll: &plan.TagsAll}, &resp.State, &resp.Diagnostics,
+		func(ctx context.Context, conn *connectcases.Client) error {
+			l, err := findLayoutByID(ctx, conn, domainID, layoutID)
+			if err == nil {
+				plan.fill(domainID, l, r.client.DefaultTags, plan.Tags.IsNull())
+			}
+			return err
+		})
 }
 
 // layoutErrorHint says what to do about the errors a layout write can meet.

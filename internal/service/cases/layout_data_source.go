@@ -6,15 +6,10 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-
-	"github.com/connect-cases/terraform-provider-cases/internal/conns"
-	"github.com/connect-cases/terraform-provider-cases/internal/validators"
 )
 
 var (
@@ -26,7 +21,7 @@ var (
 func NewLayoutDataSource() datasource.DataSource { return &layoutDataSource{} }
 
 type layoutDataSource struct {
-	client *conns.Client
+	dataSourceBase
 }
 
 func (d *layoutDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -54,19 +49,19 @@ func (d *layoutDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 			"domain_id": schema.StringAttribute{
 				MarkdownDescription: "The ID of the domain.",
 				Required:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 500)},
+				Validators:          stringRules("data.cases_layout.domain_id"),
 			},
 			"layout_id": schema.StringAttribute{
 				MarkdownDescription: "The ID of the layout to read. Exactly one of `layout_id` and `name` must be set.",
 				Optional:            true,
 				Computed:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 500)},
+				Validators:          stringRules("data.cases_layout.layout_id"),
 			},
 			"name": schema.StringAttribute{
 				MarkdownDescription: "The name of the layout to read. Exactly one of `layout_id` and `name` must be set.",
 				Optional:            true,
 				Computed:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 100), validators.APIName()},
+				Validators:          stringRules("data.cases_layout.name"),
 			},
 			"layout_arn": schema.StringAttribute{MarkdownDescription: "The ARN of the layout.", Computed: true},
 			"content": schema.SingleNestedAttribute{
@@ -88,10 +83,6 @@ func (d *layoutDataSource) ConfigValidators(context.Context) []datasource.Config
 	return []datasource.ConfigValidator{
 		datasourcevalidator.ExactlyOneOf(path.MatchRoot("layout_id"), path.MatchRoot("name")),
 	}
-}
-
-func (d *layoutDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = clientFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *layoutDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

@@ -255,10 +255,10 @@ func TestAccLayout_validation(t *testing.T) {
 	cases := []struct {
 		name, content, attribute, rule string
 	}{
-		{"two groups in a panel", `top_panel = [{ field_ids = ["summary"] }, { field_ids = ["customer_id"] }]`, "top_panel", "list must contain at least 1 elements and at most 1 elements"},
-		{"empty panel", `top_panel = []`, "top_panel", "list must contain at least 1 elements and at most 1 elements"},
+		{"two groups in a panel", `top_panel = [{ field_ids = ["summary"] }, { field_ids = ["customer_id"] }]`, "top_panel", "at most 1 elements"},
+		{"empty panel", `top_panel = []`, "top_panel", "list must contain at least 1 elements"},
 		{"repeated field", `top_panel = [{ field_ids = ["summary", "summary"] }]`, "duplicate values", "summary"},
-		{"long group name", fmt.Sprintf(`top_panel = [{ name = %q, field_ids = ["summary"] }]`, strings.Repeat("g", 101)), "name", "string length must be between 1 and 100"},
+		{"long group name", fmt.Sprintf(`top_panel = [{ name = %q, field_ids = ["summary"] }]`, strings.Repeat("g", 101)), "name", "must be at most 100 characters long"},
 	}
 	var steps []resource.TestStep
 	for _, c := range cases {
@@ -271,7 +271,7 @@ func TestAccLayout_validation(t *testing.T) {
 	steps = append(steps, resource.TestStep{
 		Config:      tg.ProviderConfig("") + "resource \"cases_layout\" \"test\" {\n  domain_id = \"d\"\n  name = \"ends in space \"\n  content = {}\n}\n",
 		PlanOnly:    true,
-		ExpectError: outputPattern("with cases_layout.test", "name", "ends with white space"),
+		ExpectError: outputPattern("with cases_layout.test", "name", "does not end with white space"),
 	})
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },

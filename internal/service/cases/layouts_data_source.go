@@ -4,13 +4,9 @@ import (
 	"context"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-
-	"github.com/connect-cases/terraform-provider-cases/internal/conns"
 )
 
 var _ datasource.DataSourceWithConfigure = (*layoutsDataSource)(nil)
@@ -19,7 +15,7 @@ var _ datasource.DataSourceWithConfigure = (*layoutsDataSource)(nil)
 func NewLayoutsDataSource() datasource.DataSource { return &layoutsDataSource{} }
 
 type layoutsDataSource struct {
-	client *conns.Client
+	dataSourceBase
 }
 
 func (d *layoutsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -34,7 +30,7 @@ func (d *layoutsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 			"domain_id": schema.StringAttribute{
 				MarkdownDescription: "The ID of the domain.",
 				Required:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 500)},
+				Validators:          stringRules("data.cases_layouts.domain_id"),
 			},
 			"layouts": schema.ListNestedAttribute{
 				MarkdownDescription: "The layouts, in the order the API returns them.",
@@ -54,10 +50,6 @@ func (d *layoutsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 			},
 		},
 	}
-}
-
-func (d *layoutsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = clientFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *layoutsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

@@ -31,5 +31,8 @@ func DataSources() []func() datasource.DataSource {
 		NewTemplateDataSource,
 		NewTemplatesDataSource,
 		NewInstanceAssociationDataSource,
+		NewCaseRuleDataSource,
+		NewCaseRulesDataSource,
+		NewFieldOptionsDataSource,
 	}
 }

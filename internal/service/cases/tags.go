@@ -7,6 +7,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/connectcases"
+	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -19,9 +20,9 @@ import (
 	"github.com/connect-cases/terraform-provider-cases/internal/validators"
 )
 
-// untagBatchSize is the most keys one UntagResource takes (TagKeyList
-// length max 50 in the API model).
-const untagBatchSize = 50
+// untagBatchSize is the most keys one UntagResource takes
+// (UntagResourceRequest.tagKeys in the API model).
+var untagBatchSize = int(validators.CasesMaxEntries("UntagResourceRequest", "tagKeys"))
 
 // mergeTags returns the provider's default tags overlaid with a resource's
 // own tags: what the API should hold (tags_all).
@@ -151,11 +152,11 @@ func tagCreated(ctx context.Context, conn *connectcases.Client, arn string, tags
 
 func tagsAttribute() schema.MapAttribute {
 	return schema.MapAttribute{
-		MarkdownDescription: "Tags of the resource. Keys: 1 to 128 characters, letters, digits and `+ , - . / : ; < = _`, not starting with `aws:`. " +
+		MarkdownDescription: "Tags of the resource. Keys: " + rulesText("tags.[]") + " (letters, digits and `+ , - . / : ; < = _`, and not `aws:` first). " +
 			"Tags from the provider's `default_tags` are added; on equal keys the resource's own tags win.",
 		ElementType: types.StringType,
 		Optional:    true,
-		Validators:  []validator.Map{validators.TagKeys()},
+		Validators:  []validator.Map{mapvalidator.KeysAre(elementRules("tags"))},
 	}
 }
 

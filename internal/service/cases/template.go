@@ -8,8 +8,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/connectcases"
 	awstypes "github.com/aws/aws-sdk-go-v2/service/connectcases/types"
+	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
@@ -19,7 +19,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
-	"github.com/connect-cases/terraform-provider-cases/internal/conns"
 	"github.com/connect-cases/terraform-provider-cases/internal/validators"
 )
 
@@ -29,19 +28,11 @@ var (
 	_ resource.ResourceWithModifyPlan  = (*templateResource)(nil)
 )
 
-// Limits from the API model.
-const (
-	// RequiredFieldList: length max 100.
-	maxRequiredFields = 100
-	// TemplateCaseRuleList: length max 50.
-	maxTemplateRules = 50
-)
-
 // NewTemplateResource returns the cases_template resource.
 func NewTemplateResource() resource.Resource { return &templateResource{} }
 
 type templateResource struct {
-	client *conns.Client
+	taggedResource
 }
 
 func (r *templateResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -74,7 +65,7 @@ func (r *templateResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 			"domain_id": schema.StringAttribute{
 				MarkdownDescription: "The ID of the domain the template belongs to. Changing it replaces the template.",
 				Required:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 500)},
+				Validators:          stringRules("cases_template.domain_id"),
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"template_id": schema.StringAttribute{
@@ -88,21 +79,21 @@ func (r *templateResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"name": schema.StringAttribute{
-				MarkdownDescription: "The name of the template: 1 to 100 characters, a single line not ending with white space, unique in the domain.",
+				MarkdownDescription: "The name of the template: " + rulesText("cases_template.name") + "; unique in the domain.",
 				Required:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 100), validators.APIName()},
+				Validators:          stringRules("cases_template.name"),
 			},
 			"description": schema.StringAttribute{
-				MarkdownDescription: "A description of the template, 1 to 255 characters.",
+				MarkdownDescription: "A description of the template: " + rulesText("cases_template.description") + ".",
 				Optional:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 255)},
+				Validators:          stringRules("cases_template.description"),
 			},
 			"status": schema.StringAttribute{
 				MarkdownDescription: "`Active` or `Inactive` (default `Active`). Inactive templates cannot be used to create cases.",
 				Optional:            true,
 				Computed:            true,
 				Default:             stringdefault.StaticString(string(awstypes.TemplateStatusActive)),
-				Validators:          []validator.String{stringvalidator.OneOf(templateStatuses()...)},
+				Validators:          stringRules("cases_template.status"),
 			},
 			"layout_configuration": schema.SingleNestedAttribute{
 				MarkdownDescription: "Which layout cases of this template show.",
@@ -111,34 +102,57 @@ func (r *templateResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 					"default_layout": schema.StringAttribute{
 						MarkdownDescription: "The ID of the layout (`cases_layout.x.layout_id`).",
 						Required:            true,
-						Validators:          []validator.String{stringvalidator.LengthBetween(1, 500)},
+						Validators:          stringRules("cases_template.layout_configuration.default_layout"),
 					},
 				},
 			},
 			"required_fields": schema.SetAttribute{
-				MarkdownDescription: fmt.Sprintf("The IDs of the fields a case of this template must have; order does not matter. 1 to %d; leave it out for none.", maxRequiredFields),
+				MarkdownDescription: fmt.Sprintf("The IDs of the fields a case of this template must have; order does not matter. 1 to %d; leave it out for none.", maxEntries("cases_template.required_fields")),
 				ElementType:         types.StringType,
 				Optional:            true,
-				Validators: []validator.Set{
-					setvalidator.SizeBetween(1, maxRequiredFields),
-					setvalidator.ValueStringsAre(stringvalidator.LengthBetween(1, 500)),
-				},
+				Validators: append(setSize("cases_template.required_fields", true),
+					setvalidator.ValueStringsAre(elementRules("cases_template.required_fields"))),
 			},
 			"rules": schema.SetNestedAttribute{
-				MarkdownDescription: fmt.Sprintf("Case rules acting on fields of this template, each a rule and the field it applies to. 1 to %d; leave it out for none.", maxTemplateRules),
+				MarkdownDescription: fmt.Sprintf("Case rules acting on fields of this template, each a rule and the field it applies to. 1 to %d; leave it out for none.", maxEntries("cases_template.rules")),
 				Optional:            true,
-				Validators:          []validator.Set{setvalidator.SizeBetween(1, maxTemplateRules)},
+				Validators:          setSize("cases_template.rules", true),
 				NestedObject: schema.NestedAttributeObject{
 					Attributes: map[string]schema.Attribute{
 						"case_rule_id": schema.StringAttribute{
 							MarkdownDescription: "The ID of the case rule (`cases_case_rule.x.case_rule_id`).",
 							Required:            true,
-							Validators:          []validator.String{stringvalidator.LengthBetween(1, 500)},
+							Validators:          stringRules("cases_template.rules.case_rule_id"),
 						},
 						"field_id": schema.StringAttribute{
-							MarkdownDescription: "The ID of the field the rule acts on.",
+							MarkdownDescription: "The ID of the field the rule acts on. Optional in the API model; leave it out for a rule attached to no field, which the API records as the field `NULL`.",
+							Optional:            true,
+							Validators:          stringRules("cases_template.rules.field_id"),
+						},
+					},
+				},
+			},
+			"tag_propagation": schema.ListNestedAttribute{
+				MarkdownDescription: "Tags the service puts on every resource created from this template, by resource type (API member `tagPropagationConfigurations`). " +
+					"Changes in place; leave it out for none.",
+				Optional:   true,
+				Validators: []validator.List{validators.CasesListSize("CreateTemplateRequest", "tagPropagationConfigurations")},
+				NestedObject: schema.NestedAttributeObject{
+					Attributes: map[string]schema.Attribute{
+						"resource_type": schema.StringAttribute{
+							MarkdownDescription: "The kind of resource that receives the tags: " + validators.CasesStringRules("TagPropagationConfiguration", "resourceType") + ".",
 							Required:            true,
-							Validators:          []validator.String{stringvalidator.LengthBetween(1, 500)},
+							Validators:          []validator.String{validators.CasesString("TagPropagationConfiguration", "resourceType")},
+						},
+						"tags": schema.MapAttribute{
+							MarkdownDescription: "The tags to apply (API member `tagMap`).",
+							ElementType:         types.StringType,
+							Required:            true,
+							Validators: []validator.Map{
+								validators.CasesMapSize("TagPropagationConfiguration", "tagMap"),
+								mapvalidator.KeysAre(validators.CasesMapKeys("TagPropagationConfiguration", "tagMap")),
+								mapvalidator.ValueStringsAre(validators.CasesMapValues("TagPropagationConfiguration", "tagMap")),
+							},
 						},
 					},
 				},
@@ -158,14 +172,6 @@ func (r *templateResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 	}
 }
 
-func (r *templateResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
-}
-
-func (r *templateResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	planTagsAll(ctx, r.client, req.Plan, resp)
-}
-
 func (r *templateResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan templateModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -182,6 +188,8 @@ func (r *templateResource) Create(ctx context.Context, req resource.CreateReques
 		LayoutConfiguration: plan.layoutConfigurationToAPI(),
 		RequiredFields:      plan.requiredFieldsToAPI(),
 		Rules:               plan.rulesToAPI(),
+
+		TagPropagationConfigurations: plan.tagPropagationToAPI(),
 	})
 	if err != nil {
 		addError(&resp.Diagnostics, "creating", kindTemplate, name, err, templateErrorHint(err))
@@ -189,29 +197,19 @@ func (r *templateResource) Create(ctx context.Context, req resource.CreateReques
 	}
 	templateID, arn := aws.ToString(out.TemplateId), aws.ToString(out.TemplateArn)
 
-	wantTags := tagsFromValue(ctx, plan.TagsAll, &resp.Diagnostics)
 	plan.ID = types.StringValue(domainChildResourceID(domainID, templateID))
 	plan.TemplateID = types.StringValue(templateID)
 	plan.TemplateARN = types.StringValue(arn)
 	plan.CreatedTime = types.StringNull()
 	plan.LastModifiedTime = types.StringNull()
-	plan.TagsAll = tagsValue(nil, false)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if !tagCreated(ctx, conn, arn, wantTags, kindTemplate, templateID, &resp.Diagnostics) {
-		return
-	}
-	plan.TagsAll = tagsValue(wantTags, false)
-	t, err := findTemplateByID(ctx, conn, domainID, templateID)
-	if err != nil {
-		addError(&resp.Diagnostics, "reading", kindTemplate, templateID, err, taintedHint(kindTemplate))
-		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-		return
-	}
-	plan.fill(domainID, t, r.client.DefaultTags, plan.Tags.IsNull())
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	r.recordCreated(ctx, created{kind: kindTemplate, id: templateID, arn: arn, model: &plan, tagsAll: &plan.TagsAll}, &resp.State, &resp.Diagnostics,
+		func(ctx context.Context, conn *connectcases.Client) error {
+			t, err := findTemplateByID(ctx, conn, domainID, templateID)
+			if err == nil {
+				plan.fill(domainID, t, r.client.DefaultTags, plan.Tags.IsNull())
+			}
+			return err
+		})
 }
 
 func templateErrorHint(err error) string {
@@ -275,6 +273,11 @@ func (r *templateResource) Update(ctx context.Context, req resource.UpdateReques
 		LayoutConfiguration: plan.layoutConfigurationToAPI(),
 		RequiredFields:      plan.requiredFieldsToAPI(),
 		Rules:               plan.rulesToAPI(),
+
+		TagPropagationConfigurations: plan.tagPropagationToAPI(),
+	}
+	if input.TagPropagationConfigurations == nil {
+		input.TagPropagationConfigurations = []awstypes.TagPropagationConfiguration{}
 	}
 	if input.LayoutConfiguration == nil {
 		input.LayoutConfiguration = &awstypes.LayoutConfiguration{}
@@ -330,10 +333,42 @@ type templateModel struct {
 	LayoutConfiguration *templateLayoutConfigurationModel `tfsdk:"layout_configuration"`
 	RequiredFields      []string                          `tfsdk:"required_fields"`
 	Rules               []templateRuleModel               `tfsdk:"rules"`
+	TagPropagation      []tagPropagationModel             `tfsdk:"tag_propagation"`
 	CreatedTime         types.String                      `tfsdk:"created_time"`
 	LastModifiedTime    types.String                      `tfsdk:"last_modified_time"`
 	Tags                types.Map                         `tfsdk:"tags"`
 	TagsAll             types.Map                         `tfsdk:"tags_all"`
+}
+
+// tagPropagationModel is TagPropagationConfiguration.
+type tagPropagationModel struct {
+	ResourceType types.String      `tfsdk:"resource_type"`
+	Tags         map[string]string `tfsdk:"tags"`
+}
+
+func (m *templateModel) tagPropagationToAPI() []awstypes.TagPropagationConfiguration {
+	if m.TagPropagation == nil {
+		return nil
+	}
+	out := make([]awstypes.TagPropagationConfiguration, 0, len(m.TagPropagation))
+	for _, c := range m.TagPropagation {
+		out = append(out, awstypes.TagPropagationConfiguration{ResourceType: awstypes.TagPropagationResourceType(c.ResourceType.ValueString()), TagMap: c.Tags})
+	}
+	return out
+}
+
+// tagPropagationFromAPI reads tagPropagationConfigurations; none reads as
+// absent, the way it is written.
+func tagPropagationFromAPI(in []awstypes.TagPropagationConfiguration) []tagPropagationModel {
+	var out []tagPropagationModel
+	for _, c := range in {
+		tags := c.TagMap
+		if tags == nil {
+			tags = map[string]string{}
+		}
+		out = append(out, tagPropagationModel{ResourceType: types.StringValue(string(c.ResourceType)), Tags: tags})
+	}
+	return out
 }
 
 type templateLayoutConfigurationModel struct {
@@ -395,11 +430,27 @@ func (m *templateModel) fill(domainID string, t *connectcases.GetTemplateOutput,
 	}
 	m.Rules = nil
 	for _, r := range t.Rules {
-		m.Rules = append(m.Rules, templateRuleModel{CaseRuleID: types.StringValue(aws.ToString(r.CaseRuleId)), FieldID: types.StringValue(aws.ToString(r.FieldId))})
+		m.Rules = append(m.Rules, templateRuleModel{CaseRuleID: types.StringValue(aws.ToString(r.CaseRuleId)), FieldID: templateRuleFieldID(r.FieldId)})
 	}
+	m.TagPropagation = tagPropagationFromAPI(t.TagPropagationConfigurations)
 	m.CreatedTime = timeString(t.CreatedTime)
 	m.LastModifiedTime = timeString(t.LastModifiedTime)
 	all := tagsFromAPI(t.Tags)
 	m.TagsAll = tagsValue(all, false)
 	m.Tags = tagsValue(ownTags(defaultTags, all, tagKeys(m.Tags)), tagsWereNull)
+}
+
+// templateRuleFieldNone is the fieldId the API model defaults an absent
+// TemplateRule.fieldId to (smithy.api#default "NULL").
+const templateRuleFieldNone = "NULL"
+
+// templateRuleFieldID reads TemplateRule.fieldId: absent, empty or the
+// model's default "NULL" all mean that the rule names no field, which the
+// schema represents as a null field_id. The SDK leaves a nil FieldId out of
+// the request, so a null field_id is written as absent.
+func templateRuleFieldID(id *string) types.String {
+	if v := aws.ToString(id); v != "" && v != templateRuleFieldNone {
+		return types.StringValue(v)
+	}
+	return types.StringNull()
 }

@@ -6,15 +6,10 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-
-	"github.com/connect-cases/terraform-provider-cases/internal/conns"
-	"github.com/connect-cases/terraform-provider-cases/internal/validators"
 )
 
 var (
@@ -26,7 +21,7 @@ var (
 func NewTemplateDataSource() datasource.DataSource { return &templateDataSource{} }
 
 type templateDataSource struct {
-	client *conns.Client
+	dataSourceBase
 }
 
 func (d *templateDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -41,19 +36,19 @@ func (d *templateDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 			"domain_id": schema.StringAttribute{
 				MarkdownDescription: "The ID of the domain.",
 				Required:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 500)},
+				Validators:          stringRules("data.cases_template.domain_id"),
 			},
 			"template_id": schema.StringAttribute{
 				MarkdownDescription: "The ID of the template to read. Exactly one of `template_id` and `name` must be set.",
 				Optional:            true,
 				Computed:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 500)},
+				Validators:          stringRules("data.cases_template.template_id"),
 			},
 			"name": schema.StringAttribute{
 				MarkdownDescription: "The name of the template to read. Exactly one of `template_id` and `name` must be set.",
 				Optional:            true,
 				Computed:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 100), validators.APIName()},
+				Validators:          stringRules("data.cases_template.name"),
 			},
 			"template_arn": schema.StringAttribute{MarkdownDescription: "The ARN of the template.", Computed: true},
 			"description":  schema.StringAttribute{MarkdownDescription: "The description of the template, if any.", Computed: true},
@@ -76,6 +71,7 @@ func (d *templateDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 					},
 				},
 			},
+			"tag_propagation":    tagPropagationDataSourceAttribute(),
 			"created_time":       schema.StringAttribute{MarkdownDescription: "When the template was created, in RFC 3339 format.", Computed: true},
 			"last_modified_time": schema.StringAttribute{MarkdownDescription: "When the template was created or last updated, in RFC 3339 format.", Computed: true},
 			"tags":               schema.MapAttribute{MarkdownDescription: "All tags on the template.", ElementType: types.StringType, Computed: true},
@@ -87,10 +83,6 @@ func (d *templateDataSource) ConfigValidators(context.Context) []datasource.Conf
 	return []datasource.ConfigValidator{
 		datasourcevalidator.ExactlyOneOf(path.MatchRoot("template_id"), path.MatchRoot("name")),
 	}
-}
-
-func (d *templateDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = clientFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *templateDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
@@ -135,6 +127,7 @@ func (d *templateDataSource) Read(ctx context.Context, req datasource.ReadReques
 	m.LayoutConfiguration = full.LayoutConfiguration
 	m.RequiredFields = full.RequiredFields
 	m.Rules = full.Rules
+	m.TagPropagation = full.TagPropagation
 	m.CreatedTime = full.CreatedTime
 	m.LastModifiedTime = full.LastModifiedTime
 	m.Tags = full.TagsAll
@@ -152,7 +145,23 @@ type templateDataSourceModel struct {
 	LayoutConfiguration *templateLayoutConfigurationModel `tfsdk:"layout_configuration"`
 	RequiredFields      []string                          `tfsdk:"required_fields"`
 	Rules               []templateRuleModel               `tfsdk:"rules"`
+	TagPropagation      []tagPropagationModel             `tfsdk:"tag_propagation"`
 	CreatedTime         types.String                      `tfsdk:"created_time"`
 	LastModifiedTime    types.String                      `tfsdk:"last_modified_time"`
 	Tags                types.Map                         `tfsdk:"tags"`
+}
+
+// tagPropagationDataSourceAttribute is tag_propagation as the template data
+// sources return it.
+func tagPropagationDataSourceAttribute() schema.ListNestedAttribute {
+	return schema.ListNestedAttribute{
+		MarkdownDescription: "Tags the service puts on every resource created from the template, by resource type; null when none.",
+		Computed:            true,
+		NestedObject: schema.NestedAttributeObject{
+			Attributes: map[string]schema.Attribute{
+				"resource_type": schema.StringAttribute{Computed: true, MarkdownDescription: "The kind of resource that receives the tags (`Cases`)."},
+				"tags":          schema.MapAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "The tags."},
+			},
+		},
+	}
 }

@@ -6,13 +6,9 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	awstypes "github.com/aws/aws-sdk-go-v2/service/connectcases/types"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-
-	"github.com/connect-cases/terraform-provider-cases/internal/conns"
 )
 
 var _ datasource.DataSourceWithConfigure = (*templatesDataSource)(nil)
@@ -21,7 +17,7 @@ var _ datasource.DataSourceWithConfigure = (*templatesDataSource)(nil)
 func NewTemplatesDataSource() datasource.DataSource { return &templatesDataSource{} }
 
 type templatesDataSource struct {
-	client *conns.Client
+	dataSourceBase
 }
 
 func (d *templatesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -36,26 +32,25 @@ func (d *templatesDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 			"domain_id": schema.StringAttribute{
 				MarkdownDescription: "The ID of the domain.",
 				Required:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 500)},
+				Validators:          stringRules("data.cases_templates.domain_id"),
 			},
 			"statuses": schema.SetAttribute{
 				MarkdownDescription: "List only templates with one of these statuses (`Active`, `Inactive`); all when left out.",
 				ElementType:         types.StringType,
 				Optional:            true,
-				Validators: []validator.Set{
-					setvalidator.SizeBetween(1, 2),
-					setvalidator.ValueStringsAre(stringvalidator.OneOf(templateStatuses()...)),
-				},
+				Validators: append(setSize("data.cases_templates.statuses", false),
+					setvalidator.ValueStringsAre(elementRules("data.cases_templates.statuses"))),
 			},
 			"templates": schema.ListNestedAttribute{
 				MarkdownDescription: "The templates, in the order the API returns them.",
 				Computed:            true,
 				NestedObject: schema.NestedAttributeObject{
 					Attributes: map[string]schema.Attribute{
-						"template_id":  schema.StringAttribute{Computed: true, MarkdownDescription: "The template ID."},
-						"template_arn": schema.StringAttribute{Computed: true, MarkdownDescription: "The template ARN."},
-						"name":         schema.StringAttribute{Computed: true, MarkdownDescription: "The template name."},
-						"status":       schema.StringAttribute{Computed: true, MarkdownDescription: "`Active` or `Inactive`."},
+						"template_id":     schema.StringAttribute{Computed: true, MarkdownDescription: "The template ID."},
+						"template_arn":    schema.StringAttribute{Computed: true, MarkdownDescription: "The template ARN."},
+						"name":            schema.StringAttribute{Computed: true, MarkdownDescription: "The template name."},
+						"status":          schema.StringAttribute{Computed: true, MarkdownDescription: "`Active` or `Inactive`."},
+						"tag_propagation": tagPropagationDataSourceAttribute(),
 					},
 				},
 			},
@@ -66,10 +61,6 @@ func (d *templatesDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 			},
 		},
 	}
-}
-
-func (d *templatesDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = clientFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *templatesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
@@ -97,6 +88,8 @@ func (d *templatesDataSource) Read(ctx context.Context, req datasource.ReadReque
 			TemplateARN: types.StringValue(aws.ToString(t.TemplateArn)),
 			Name:        types.StringValue(aws.ToString(t.Name)),
 			Status:      types.StringValue(string(t.Status)),
+
+			TagPropagation: tagPropagationFromAPI(t.TagPropagationConfigurations),
 		})
 		m.TemplateIDs = append(m.TemplateIDs, aws.ToString(t.TemplateId))
 	}
@@ -116,4 +109,6 @@ type templateSummaryModel struct {
 	TemplateARN types.String `tfsdk:"template_arn"`
 	Name        types.String `tfsdk:"name"`
 	Status      types.String `tfsdk:"status"`
+
+	TagPropagation []tagPropagationModel `tfsdk:"tag_propagation"`
 }

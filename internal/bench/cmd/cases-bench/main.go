@@ -26,7 +26,6 @@ import (
 
 	"github.com/connect-cases/terraform-provider-cases/internal/bench"
 	"github.com/connect-cases/terraform-provider-cases/internal/emulator"
-	"github.com/connect-cases/terraform-provider-cases/internal/poll"
 )
 
 type options struct {
@@ -236,15 +235,15 @@ const (
 	simSeed    = 1
 )
 
-func cloudControl() poll.Schedule {
-	return poll.CloudControlSchedule(rand.New(rand.NewPCG(simSeed, simSeed)))
+func cloudControl() bench.Schedule {
+	return bench.CloudControlSchedule(rand.New(rand.NewPCG(simSeed, simSeed)))
 }
 
 func lagRows(results []bench.LagResult) []bench.Row {
 	var rows []bench.Row
-	ours := poll.Simulate(poll.OurSchedule, simFrom, simTo, simSamples)
-	aws := poll.Simulate(poll.AWSProviderSchedule, simFrom, simTo, simSamples)
-	cc := poll.Simulate(cloudControl(), simFrom, simTo, simSamples)
+	ours := bench.Simulate(bench.OurSchedule, simFrom, simTo, simSamples)
+	aws := bench.Simulate(bench.AWSProviderSchedule, simFrom, simTo, simSamples)
+	cc := bench.Simulate(cloudControl(), simFrom, simTo, simSamples)
 	rows = append(rows, bench.Row{
 		Figure:   "mean detection lag, D uniform 0.5..120 s (simulated)",
 		Value:    fmt.Sprintf("%s (max %s), %.1f reads/create", bench.Seconds(ours.MeanLag), bench.Seconds(ours.MaxLag), ours.MeanReads),
@@ -252,7 +251,7 @@ func lagRows(results []bench.LagResult) []bench.Row {
 		Ratio:    fmt.Sprintf("%s vs aws, %s vs cc", bench.Ratio(ours.MeanLag.Seconds(), aws.MeanLag.Seconds()), bench.Ratio(ours.MeanLag.Seconds(), cc.MeanLag.Seconds())),
 		Goal:     "<= 0.50 vs aws (<= 2.4 s)",
 		Status:   bench.Check(ours.MeanLag*2 <= aws.MeanLag),
-		Inputs:   fmt.Sprintf("poll.Simulate, %d delays evenly spread; cloud control seeded (PCG %d), one waiter run per delay", simSamples, simSeed),
+		Inputs:   fmt.Sprintf("bench.Simulate, %d delays evenly spread; cloud control seeded (PCG %d), one waiter run per delay", simSamples, simSeed),
 	})
 
 	byName := map[string]bench.LagResult{}
@@ -263,9 +262,9 @@ func lagRows(results []bench.LagResult) []bench.Row {
 			continue
 		}
 		d := r.Config.Delay
-		simOurs := poll.Simulate(poll.OurSchedule, d, d, 1)
-		simAWS := poll.Simulate(poll.AWSProviderSchedule, d, d, 1)
-		simCC := poll.Simulate(cloudControl(), d, d, 2000)
+		simOurs := bench.Simulate(bench.OurSchedule, d, d, 1)
+		simAWS := bench.Simulate(bench.AWSProviderSchedule, d, d, 1)
+		simCC := bench.Simulate(cloudControl(), d, d, 2000)
 		status := bench.Info
 		if len(r.Failures) > 0 {
 			status = bench.NotMet
@@ -319,7 +318,7 @@ func lagRows(results []bench.LagResult) []bench.Row {
 		if baseRate > 0 {
 			baseline = fmt.Sprintf("unthrottled D=%s: %.2f reads/s, lag %s", base.Config.Delay, baseRate, bench.Seconds(base.MeanLag()))
 		}
-		sim := poll.SimulateThrottled(r.Config.Delay, r.Config.ThrottleShare, rand.New(rand.NewPCG(simSeed, simSeed)), simSamples)
+		sim := bench.SimulateThrottled(r.Config.Delay, r.Config.ThrottleShare, rand.New(rand.NewPCG(simSeed, simSeed)), simSamples)
 		baseline += fmt.Sprintf("; simulated at %.0f%%: lag %s, %.2f reads/s", r.Config.ThrottleShare*100, bench.Seconds(sim.MeanLag), sim.ReadsPerSecond)
 		rows = append(rows, bench.Row{
 			Figure:   fmt.Sprintf("throttling: %.0f%% of GetDomain answered 429 (D=%s)", r.Config.ThrottleShare*100, r.Config.Delay),
