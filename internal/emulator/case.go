@@ -297,6 +297,10 @@ func createCase(e *Emulator, req *opRequest) (any, error) {
 		d.Cases = map[string]*caseRecord{}
 	}
 	d.Cases[id] = c
+	if c.ClientToken != "" {
+		d.caseByClientToken(c.ClientToken) // builds the index if needed
+		d.caseTokens[c.ClientToken] = c
+	}
 	c.audit(now, auditCaseCreated, "", fieldChanges(nil, values, changed), in.PerformedBy, req.call.Account)
 	e.publishCaseEvent(tn, d, c, eventCaseCreated, changed, in.PerformedBy, now, config)
 	return createCaseOutput{CaseID: c.ID, CaseARN: c.ARN}, nil
@@ -328,12 +332,15 @@ func caseTagsOnCreate(requested tagMap, tpl *template) tagMap {
 // caseByClientToken returns the case created with token, or nil. A token
 // is remembered as long as its case exists.
 func (d *domain) caseByClientToken(token string) *caseRecord {
-	for _, c := range d.Cases {
-		if c.ClientToken == token {
-			return c
+	if d.caseTokens == nil {
+		d.caseTokens = map[string]*caseRecord{}
+		for _, c := range d.Cases {
+			if c.ClientToken != "" {
+				d.caseTokens[c.ClientToken] = c
+			}
 		}
 	}
-	return nil
+	return d.caseTokens[token]
 }
 
 type getCaseInput struct {
@@ -465,6 +472,9 @@ func deleteCase(e *Emulator, req *opRequest) (any, error) {
 		return nil, err
 	}
 	delete(d.Cases, c.ID)
+	if d.caseTokens != nil {
+		delete(d.caseTokens, c.ClientToken)
+	}
 	e.publishCaseEvent(tn, d, c, eventCaseDeleted, nil, nil, now, config)
 	return nil, nil
 }

@@ -76,41 +76,6 @@ func (f *caseFilter) fieldIDs() []string {
 	return ids
 }
 
-// matches reports whether case c passes the filter.
-func (f *caseFilter) matches(d *domain, c *caseRecord) bool {
-	switch {
-	case f.Field != nil:
-		return f.Field.matches(d, c.Fields)
-	case f.Not != nil:
-		return !f.Not.matches(d, c)
-	case f.Tag != nil:
-		eq := f.Tag.EqualTo
-		if eq == nil || eq.Key == nil {
-			return false
-		}
-		v, ok := c.Tags[*eq.Key]
-		if !ok {
-			return false
-		}
-		return eq.Value == nil || v != nil && *v == *eq.Value
-	case f.AndAll != nil:
-		for i := range f.AndAll {
-			if !f.AndAll[i].matches(d, c) {
-				return false
-			}
-		}
-		return true
-	case f.OrAll != nil:
-		for i := range f.OrAll {
-			if f.OrAll[i].matches(d, c) {
-				return true
-			}
-		}
-		return false
-	}
-	return true
-}
-
 func (ff *fieldFilter) matches(d *domain, values map[string]fieldValueUnion) bool {
 	compare := func(fv *fieldValue, ok func(int) bool) bool {
 		actual := values[*fv.ID]
@@ -210,14 +175,15 @@ func searchCases(e *Emulator, req *opRequest) (any, error) {
 	if in.SearchTerm != nil {
 		term = strings.ToLower(strings.TrimSpace(*in.SearchTerm))
 	}
+	match := d.compileFilter(in.Filter)
 	matches := make([]*caseRecord, 0, len(d.Cases))
 	for _, c := range d.Cases {
-		if in.Filter != nil && !in.Filter.matches(d, c) || term != "" && !c.matchesTerm(term) {
+		if match != nil && !match(c.Fields, c.Tags) || term != "" && !c.matchesTerm(term) {
 			continue
 		}
 		matches = append(matches, c)
 	}
-	sort.Slice(matches, func(i, j int) bool { return d.caseLess(in.Sorts, matches[i], matches[j]) })
+	d.sortCases(in.Sorts, matches)
 
 	maxResults := intOr(in.MaxResults, defaultSearchCasesMaxResults)
 	out := searchCasesOutput{Cases: []searchCasesItem{}, TotalCount: int64(len(matches))}
@@ -267,28 +233,107 @@ func (d *domain) requireKnownFields(member string, ids []string) *APIError {
 	return nil
 }
 
-// caseLess orders two cases by the sorts, then by creation.
-func (d *domain) caseLess(sorts []caseSort, a, b *caseRecord) bool {
-	for _, s := range sorts {
-		va, vb := a.Fields[*s.FieldID], b.Fields[*s.FieldID]
-		switch {
-		case va.isEmpty() && vb.isEmpty():
-			continue
-		case va.isEmpty():
-			return false
-		case vb.isEmpty():
-			return true
-		}
-		cmp, ok := compareValues(d.Fields[*s.FieldID].Type, &va, &vb)
-		if !ok || cmp == 0 {
-			continue
-		}
-		if *s.SortOrder == "Desc" {
-			return cmp > 0
-		}
-		return cmp < 0
+// sortCases orders cases by the sorts, then by creation. Each case's sort
+// values are read once.
+func (d *domain) sortCases(sorts []caseSort, cases []*caseRecord) {
+	types := make([]string, len(sorts))
+	for i, s := range sorts {
+		types[i] = d.Fields[*s.FieldID].Type
 	}
-	return a.Sequence < b.Sequence
+	keys := make([][]fieldValueUnion, len(cases))
+	for i, c := range cases {
+		keys[i] = make([]fieldValueUnion, len(sorts))
+		for j, s := range sorts {
+			keys[i][j] = c.Fields[*s.FieldID]
+		}
+	}
+	sort.Sort(caseOrder{cases: cases, keys: keys, less: func(a, b []fieldValueUnion, seqA, seqB uint64) bool {
+		for j, s := range sorts {
+			va, vb := &a[j], &b[j]
+			switch {
+			case va.isEmpty() && vb.isEmpty():
+				continue
+			case va.isEmpty():
+				return false
+			case vb.isEmpty():
+				return true
+			}
+			cmp, ok := compareValues(types[j], va, vb)
+			if !ok || cmp == 0 {
+				continue
+			}
+			if *s.SortOrder == "Desc" {
+				return cmp > 0
+			}
+			return cmp < 0
+		}
+		return seqA < seqB
+	}})
+}
+
+type caseOrder struct {
+	cases []*caseRecord
+	keys  [][]fieldValueUnion
+	less  func(a, b []fieldValueUnion, seqA, seqB uint64) bool
+}
+
+func (o caseOrder) Len() int { return len(o.cases) }
+func (o caseOrder) Less(i, j int) bool {
+	return o.less(o.keys[i], o.keys[j], o.cases[i].Sequence, o.cases[j].Sequence)
+}
+func (o caseOrder) Swap(i, j int) {
+	o.cases[i], o.cases[j] = o.cases[j], o.cases[i]
+	o.keys[i], o.keys[j] = o.keys[j], o.keys[i]
+}
+
+// caseMatcher reports whether a case with these values and tags passes a
+// filter.
+type caseMatcher func(values map[string]fieldValueUnion, tags tagMap) bool
+
+// compileFilter turns a filter into a matcher once per search, with each
+// field's type looked up once; nil matches everything.
+func (d *domain) compileFilter(f *caseFilter) caseMatcher {
+	if f == nil {
+		return nil
+	}
+	switch {
+	case f.Field != nil:
+		ff := f.Field
+		return func(values map[string]fieldValueUnion, _ tagMap) bool { return ff.matches(d, values) }
+	case f.Not != nil:
+		inner := d.compileFilter(f.Not)
+		return func(values map[string]fieldValueUnion, tags tagMap) bool { return inner != nil && !inner(values, tags) }
+	case f.Tag != nil:
+		eq := f.Tag.EqualTo
+		return func(_ map[string]fieldValueUnion, tags tagMap) bool {
+			if eq == nil || eq.Key == nil {
+				return false
+			}
+			v, ok := tags[*eq.Key]
+			return ok && (eq.Value == nil || v != nil && *v == *eq.Value)
+		}
+	case f.AndAll != nil || f.OrAll != nil:
+		and := f.AndAll != nil
+		list := f.AndAll
+		if !and {
+			list = f.OrAll
+		}
+		parts := make([]caseMatcher, 0, len(list))
+		for i := range list {
+			if m := d.compileFilter(&list[i]); m != nil {
+				parts = append(parts, m)
+			}
+		}
+		return func(values map[string]fieldValueUnion, tags tagMap) bool {
+			for _, m := range parts {
+				if m(values, tags) != and {
+					return !and
+				}
+			}
+			return and
+		}
+	}
+	return nil
 }
 
 // relatedItemTypeFilter is the model's RelatedItemTypeFilter union.

@@ -54,6 +54,9 @@ type domain struct {
 	// Cases by case id (case.go), their related items and audit history
 	// inside them.
 	Cases map[string]*caseRecord `json:"cases,omitempty"`
+	// caseTokens indexes Cases by client token; built on first use, so a
+	// store loaded from a state file needs nothing more.
+	caseTokens map[string]*caseRecord
 }
 
 func domainARN(region, account, id string) string {
