@@ -485,3 +485,55 @@ func TestCase_tags(t *testing.T) {
 		t.Errorf("SearchCases by the new tag = %+v, %v", search, err)
 	}
 }
+
+// TestCases_persist: cases, related items, audit history and events
+// survive a restart with a state file.
+func TestCases_persist(t *testing.T) {
+	path := t.TempDir() + "/state.json"
+	runtime := emulator.DefaultRuntimeConfig()
+	runtime.ActivationDelay = 0
+	ctx := context.Background()
+	_, server := startEmulator(t, emulator.Options{Runtime: runtime, StateFile: path})
+	client := defaultClient(server)
+	domainID := aws.ToString(createDomain(t, client, "kept").DomainId)
+	if _, err := client.PutCaseEventConfiguration(ctx, &connectcases.PutCaseEventConfigurationInput{DomainId: aws.String(domainID), EventBridge: &types.EventBridgeConfiguration{Enabled: aws.Bool(true)}}); err != nil {
+		t.Fatal(err)
+	}
+	tpl, err := client.CreateTemplate(ctx, &connectcases.CreateTemplateInput{DomainId: aws.String(domainID), Name: aws.String("T")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := client.CreateCase(ctx, &connectcases.CreateCaseInput{DomainId: aws.String(domainID), TemplateId: tpl.TemplateId, Fields: basics("Kept"), ClientToken: aws.String("once")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := client.CreateRelatedItem(ctx, &connectcases.CreateRelatedItemInput{DomainId: aws.String(domainID), CaseId: out.CaseId, Type: types.RelatedItemTypeComment,
+		Content: &types.RelatedItemInputContentMemberComment{Value: types.CommentContent{Body: aws.String("kept"), ContentType: types.CommentBodyTextTypePlaintext}}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := server.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	restarted, server2 := startEmulator(t, emulator.Options{Runtime: runtime, StateFile: path})
+	client2 := defaultClient(server2)
+	got, err := client2.GetCase(ctx, &connectcases.GetCaseInput{DomainId: aws.String(domainID), CaseId: out.CaseId, Fields: []types.FieldIdentifier{{Id: aws.String("title")}}})
+	if err != nil || valueText(got.Fields)["title"] != "Kept" {
+		t.Fatalf("GetCase after restart = %+v, %v", got, err)
+	}
+	items, err := client2.SearchRelatedItems(ctx, &connectcases.SearchRelatedItemsInput{DomainId: aws.String(domainID), CaseId: out.CaseId})
+	if err != nil || len(items.RelatedItems) != 1 {
+		t.Errorf("related items after restart = %+v, %v", items, err)
+	}
+	audit, err := client2.GetCaseAuditEvents(ctx, &connectcases.GetCaseAuditEventsInput{DomainId: aws.String(domainID), CaseId: out.CaseId})
+	if err != nil || len(audit.AuditEvents) != 2 {
+		t.Errorf("audit after restart = %+v, %v", audit, err)
+	}
+	if n := len(restarted.Events(emulator.DefaultAccount, testRegion, domainID)); n != 2 {
+		t.Errorf("%d events after restart, want 2", n)
+	}
+	again, err := client2.CreateCase(ctx, &connectcases.CreateCaseInput{DomainId: aws.String(domainID), TemplateId: tpl.TemplateId, Fields: basics("Kept"), ClientToken: aws.String("once")})
+	if err != nil || aws.ToString(again.CaseId) != aws.ToString(out.CaseId) {
+		t.Errorf("client token after restart: %v, %v", again, err)
+	}
+}
