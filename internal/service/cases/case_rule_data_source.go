@@ -9,10 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-
-	"github.com/connect-cases/terraform-provider-cases/internal/validators"
 )
 
 var (
@@ -43,19 +40,19 @@ func (d *caseRuleDataSource) Schema(ctx context.Context, _ datasource.SchemaRequ
 			"domain_id": schema.StringAttribute{
 				MarkdownDescription: "The ID of the domain.",
 				Required:            true,
-				Validators:          []validator.String{validators.CasesString("BatchGetCaseRuleRequest", "domainId")},
+				Validators:          stringRules("data.cases_case_rule.domain_id"),
 			},
 			"case_rule_id": schema.StringAttribute{
 				MarkdownDescription: "The ID of the rule to read. Exactly one of `case_rule_id` and `name` must be set.",
 				Optional:            true,
 				Computed:            true,
-				Validators:          []validator.String{validators.CasesString("CaseRuleIdentifier", "id")},
+				Validators:          stringRules("data.cases_case_rule.case_rule_id"),
 			},
 			"name": schema.StringAttribute{
 				MarkdownDescription: "The name of the rule to read. Exactly one of `case_rule_id` and `name` must be set.",
 				Optional:            true,
 				Computed:            true,
-				Validators:          []validator.String{validators.CasesString("CreateCaseRuleRequest", "name")},
+				Validators:          stringRules("data.cases_case_rule.name"),
 			},
 			"case_rule_arn":      schema.StringAttribute{MarkdownDescription: "The ARN of the rule.", Computed: true},
 			"description":        schema.StringAttribute{MarkdownDescription: "The description of the rule, if any.", Computed: true},
