@@ -60,4 +60,6 @@ var casesAPI = &apiTable{
 		"CreateRelatedItem", "UpdateRelatedItem", "DeleteRelatedItem",
 		"SearchRelatedItems", "SearchAllRelatedItems",
 	},
+	errors:      casesErrors,
+	rateLimited: true,
 }
