@@ -2,9 +2,9 @@ package cases
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	awstypes "github.com/aws/aws-sdk-go-v2/service/connectcases/types"
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -80,21 +80,12 @@ func (d *caseRuleDataSource) Read(ctx context.Context, req datasource.ReadReques
 	}
 	domainID, ruleID := m.DomainID.ValueString(), m.CaseRuleID.ValueString()
 	if ruleID == "" {
-		name := m.Name.ValueString()
-		found, err := findCaseRules(ctx, d.client.Cases, domainID)
-		if err != nil {
-			addError(&resp.Diagnostics, "listing", "Cases Case Rules", "domain "+domainID, err, "")
-			return
-		}
-		for _, r := range found {
-			if aws.ToString(r.Name) == name {
-				ruleID = aws.ToString(r.CaseRuleId)
-				break
-			}
-		}
+		ruleID = idByName(&resp.Diagnostics, domainID, m.Name.ValueString(), "case rule",
+			func() ([]awstypes.CaseRuleSummary, error) { return findCaseRules(ctx, d.client.Cases, domainID) },
+			func(s awstypes.CaseRuleSummary) (string, string) {
+				return aws.ToString(s.Name), aws.ToString(s.CaseRuleId)
+			})
 		if ruleID == "" {
-			resp.Diagnostics.AddAttributeError(path.Root("name"), "Cases Case Rule not found",
-				fmt.Sprintf("Domain %s has no case rule named %q (deleted rules are not listed). Check the name, or read the rules with the cases_case_rules data source.", domainID, name))
 			return
 		}
 	}
