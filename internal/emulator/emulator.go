@@ -279,14 +279,13 @@ type Options struct {
 
 // Emulator serves the Cases API. It is safe for concurrent use.
 type Emulator struct {
-	log    *slog.Logger
-	now    func() time.Time
-	auth   *authenticator
-	faults FaultInjector
-	cases  *router // Cases API operations
-	// connectRoutes serves the Connect subset (connect.go).
-	connectRoutes *connectRouter
-	control       *router // /_emulator/ endpoints
+	log     *slog.Logger
+	now     func() time.Time
+	auth    *authenticator
+	faults  FaultInjector
+	cases   *router // Cases API operations
+	connect *router // the Connect subset (connect.go)
+	control *router // /_emulator/ endpoints
 
 	configMu       sync.RWMutex
 	runtime        RuntimeConfig
@@ -352,10 +351,12 @@ func New(opts Options) (*Emulator, error) {
 		limiter:        newRateLimiter(compiled.rateLimits, now()),
 	}
 	e.faults = faultChain{engine: e.faultRules, extra: opts.Faults}
-	e.cases = newRouter(casesAPI.routes())
-	if e.connectRoutes, err = newConnectRouter(connectModel, connectHandlers); err != nil {
-		return nil, err
+	for _, api := range []*apiTable{casesAPI, connectAPI} {
+		if err := api.check(); err != nil {
+			return nil, err
+		}
 	}
+	e.cases, e.connect = casesAPI.router(), connectAPI.router()
 	e.control = newRouter(controlRoutes()...)
 	if opts.StateFile != "" {
 		// Writing at once proves the file can be written, so a bad path is

@@ -65,4 +65,6 @@ var casesAPI = &apiTable{
 		"SearchRelatedItems":    searchRelatedItems,
 		"SearchAllRelatedItems": searchAllRelatedItems,
 	},
+	errors:      casesErrors,
+	rateLimited: true,
 }
