@@ -170,18 +170,23 @@ func (s skipBelow) CheckTerraformVersion(_ context.Context, req tfversion.CheckT
 	}
 	// terraform-plugin-testing reads the version from `version -json`,
 	// which OpenTofu answers with its own version number.
-	have := req.TerraformVersion.Core()
-	if c.IsOpenTofu() {
+	resp.Skip = s.skip(c.IsOpenTofu(), req.TerraformVersion.Core())
+}
+
+// skip returns why a test of the feature cannot run on this CLI, or "".
+func (s skipBelow) skip(openTofu bool, have *version.Version) string {
+	if openTofu {
 		switch {
 		case s.openTofu == nil:
-			resp.Skip = fmt.Sprintf("%s needs Terraform >= %s; no OpenTofu release has it (this run: OpenTofu v%s)", s.feature, s.terraform, have)
+			return fmt.Sprintf("%s needs Terraform >= %s; no OpenTofu release has it (this run: OpenTofu v%s)", s.feature, s.terraform, have)
 		case have.LessThan(s.openTofu):
-			resp.Skip = fmt.Sprintf("%s needs OpenTofu >= %s (this run: OpenTofu v%s)", s.feature, s.openTofu, have)
+			return fmt.Sprintf("%s needs OpenTofu >= %s (this run: OpenTofu v%s)", s.feature, s.openTofu, have)
 		}
-		return
+		return ""
 	}
 	if have.LessThan(s.terraform) {
-		resp.Skip = fmt.Sprintf("%s needs Terraform >= %s (this run: Terraform v%s); run it with "+
+		return fmt.Sprintf("%s needs Terraform >= %s (this run: Terraform v%s); run it with "+
 			"TF_ACC_TERRAFORM_PATH=bin/terraform-1.15.9 (make terraform-latest) or make test-matrix", s.feature, s.terraform, have)
 	}
+	return ""
 }
