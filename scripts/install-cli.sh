@@ -72,7 +72,7 @@ default_build_script() {
 
 started=$SECONDS
 done_msg() { # done_msg BINARY
-  echo "==> $1: $("$1" version 2>/dev/null | head -n1) (took $((SECONDS - started))s)"
+  echo "==> $1: $(TF_CLI_CONFIG_FILE=/dev/null "$1" version 2>/dev/null | head -n1) (took $((SECONDS - started))s)"
 }
 
 mkdir -p "$bin"

@@ -77,7 +77,9 @@ resolve() {
   esac
   if [[ -n "$installer" && -z "${MATRIX_NO_INSTALL:-}" ]]; then
     if ! scripts/install-cli.sh "$installer" >"$work/install.log" 2>&1; then
-      echo "$spec is missing and could not be built (scripts/install-cli.sh $installer: $(grep -m1 '==>' "$work/install.log" | sed 's/^==> //'))" >&2
+      local hint=""
+      [[ "$installer" == terraform-latest ]] && hint="; or set TF_1_15=/path/to/terraform (any Terraform >= 1.14)"
+      echo "$spec is missing and could not be built (scripts/install-cli.sh $installer: $(grep -m1 '==>' "$work/install.log" | sed 's/^==> //')$hint)" >&2
       return 1
     fi
   fi
