@@ -147,9 +147,13 @@ done
 
 flag=""
 [[ "$suite" == smoke ]] && flag=" --smoke"
-title="## Acceptance tests per CLI
+title="# CLI test matrix
 
-\`scripts/test-matrix.sh$flag\` on $(date -u +%Y-%m-%d), $(go version | cut -d' ' -f3), go test -p $p -parallel $parallel, against the in-process emulator. Counts are top-level tests."
+The acceptance tests against the in-process emulator, run once per CLI through
+terraform-plugin-testing's \`TF_ACC_TERRAFORM_PATH\` by \`scripts/test-matrix.sh$flag\`
+(\`make test-matrix\`), on $(date -u +%Y-%m-%d) with $(go version | cut -d' ' -f3), go test -p $p -parallel $parallel.
+Counts are top-level tests; a skipped test is listed below the table with its reason.
+See the README, \"Supported CLI versions\", for how each CLI is built."
 table_args=(-title "$title")
 [[ -n "$out" ]] && table_args+=(-o "$out")
 echo
