@@ -7,7 +7,9 @@
 #   scripts/test-matrix.sh [--smoke] [extra go test args]
 #
 # --smoke runs only SMOKE_TESTS (a domain, field options, a template, an
-# import block, a drift) on every CLI instead of the whole suite.
+# import block, a drift, and the identity imports and list queries, which
+# skip themselves below Terraform 1.12 and 1.14) on every CLI instead of the
+# whole suite.
 #
 # Environment:
 #   MATRIX_CLIS  the CLIs, space-separated; each is `terraform` (the one on
@@ -34,7 +36,7 @@ export PATH="$root/bin:$PATH" CHECKPOINT_DISABLE=1
 
 latest="bin/terraform-${TERRAFORM_LATEST_VERSION:-1.15.9}"
 oldest="bin/terraform-${TERRAFORM_OLDEST_VERSION:-1.5.7}"
-SMOKE_TESTS='TestAccDomain_basic|TestAccFieldOptions_basic|TestAccTemplate_basic|TestAccDomain_importBlock|TestAccDomain_tagsDrift'
+SMOKE_TESTS='TestAccDomain_basic|TestAccFieldOptions_basic|TestAccTemplate_basic|TestAccDomain_importBlock|TestAccDomain_tagsDrift|TestAcc[A-Za-z]+_(importByIdentity|importByIdentityElsewhere|listQuery)'
 SMOKE_PKGS='./internal/service/cases/'
 
 suite=full
