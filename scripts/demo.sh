@@ -10,7 +10,9 @@
 # changes, destroy. Act one is examples/demo (two domains); act two is
 # examples/complete-domain (a whole domain configuration: fields, options,
 # layouts, case rules of every kind, templates, event configuration), whose destroy must
-# leave an empty state. Act three onboards: bin/connect-instance creates an
+# leave an empty state; before that destroy, with Terraform 1.14 or later,
+# examples/query runs `terraform query` against that domain, generates
+# configuration for what it found and plans it (only imports, no changes). Act three onboards: bin/connect-instance creates an
 # Amazon Connect instance in the emulator through its Connect API (stock SDK),
 # then examples/onboarding creates a domain and associates it with that
 # instance. The emulator is always stopped and the scratch directory removed
@@ -116,6 +118,13 @@ export AWS_ENDPOINT_URL_CONNECTCASES="$url" AWS_ENDPOINT_URL_CONNECT="$url" AWS_
 nocolor=""
 [[ -t 1 ]] || nocolor=-no-color
 
+# query_supported reports whether the CLI runs `terraform query`: Terraform
+# 1.14 or later (OpenTofu has no list resources).
+query_supported() {
+  [[ "$tf_version" =~ ^Terraform\ v([0-9]+)\.([0-9]+) ]] || return 1
+  (( BASH_REMATCH[1] > 1 || (BASH_REMATCH[1] == 1 && BASH_REMATCH[2] >= 14) ))
+}
+
 # check_plan_empty fails unless a plan of the current directory has no
 # changes.
 check_plan_empty() {
@@ -166,6 +175,35 @@ echo "==> $tf_name output"
 tf output ${nocolor:+"$nocolor"}
 
 check_plan_empty
+
+# Interlude: `terraform query` (Terraform 1.14+) lists what act two made,
+# through the list resources, and writes configuration for it; a plan of
+# that configuration in a fresh directory imports every resource and changes
+# nothing.
+if query_supported; then
+  domain_name=complete-claims # examples/complete-domain's default
+  query_work="$tmp/query"
+  mkdir -p "$query_work"
+  cp "$root"/examples/query/*.tf "$root"/examples/query/*.tfquery.hcl "$query_work/"
+  (
+    cd "$query_work"
+    echo "==> act two and a half: examples/query"
+    echo "==> $tf_name query -var domain_name=$domain_name"
+    tf query -var "domain_name=$domain_name" ${nocolor:+"$nocolor"}
+    echo "==> $tf_name query -var domain_name=$domain_name -generate-config-out=generated.tf"
+    tf query -var "domain_name=$domain_name" -generate-config-out=generated.tf -no-color >/dev/null
+    echo "==> generated.tf: $(grep -c '^import {' generated.tf) import blocks and $(grep -c '^resource ' generated.tf) resource blocks; it begins:"
+    sed -n '4,40p' generated.tf | cat -s
+    echo "==> $tf_name plan of the generated configuration (expect: imports only)"
+    plan_out="$(tf plan -input=false -compact-warnings -no-color 2>&1)" || { echo "$plan_out" >&2; exit 1; }
+    summary="$(grep '^Plan:' <<<"$plan_out")"
+    echo "==> $summary"
+    [[ "$summary" =~ ^Plan:\ [0-9]+\ to\ import,\ 0\ to\ add,\ 0\ to\ change,\ 0\ to\ destroy\.$ ]] ||
+      { echo "==> ERROR: the generated configuration does not import cleanly" >&2; echo "$plan_out" >&2; exit 1; }
+  )
+else
+  echo "==> act two and a half (terraform query) skipped: $tf_name ($tf_version) has no list resources; it needs Terraform 1.14 or later"
+fi
 
 echo "==> $tf_name destroy"
 tf destroy -auto-approve -input=false -compact-warnings ${nocolor:+"$nocolor"}
