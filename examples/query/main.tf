@@ -13,8 +13,6 @@
 # tool; scripts/demo.sh sets them for the emulator.
 
 terraform {
-  required_version = ">= 1.14.0"
-
   required_providers {
     cases = {
       source = "connect-cases/cases"
