@@ -14,9 +14,12 @@ import (
 	"github.com/connect-cases/terraform-provider-cases/internal/acctest"
 )
 
-// Import by resource identity needs Terraform 1.12 or later; older CLIs
-// skip these tests (and never see identities: the provider serves them
-// only to CLIs that ask).
+// Import by resource identity needs Terraform (or OpenTofu) 1.12 or later;
+// older CLIs skip these tests (and never see identities: the provider
+// serves them only to CLIs that ask).
+var identityVersionChecks = []tfversion.TerraformVersionCheck{
+	acctest.SkipBelow("import by resource identity", tfversion.Version1_12_0, tfversion.Version1_12_0),
+}
 
 // expectedAccount is the account_id every identity holds.
 func expectedAccount() knownvalue.Check {
@@ -47,9 +50,7 @@ func identityChecks(tg *acctest.Target, address string, ids ...string) []statech
 func testImportByIdentity(t *testing.T, tg *acctest.Target, config, address string, destroyed resource.TestCheckFunc, ids ...string) {
 	t.Helper()
 	resource.ParallelTest(t, resource.TestCase{
-		TerraformVersionChecks: []tfversion.TerraformVersionCheck{
-			tfversion.SkipBelow(tfversion.Version1_12_0), // import blocks with identity
-		},
+		TerraformVersionChecks:   identityVersionChecks,
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy:             destroyed,
@@ -150,9 +151,7 @@ resource "cases_domain" "imported" {
 	}
 
 	resource.ParallelTest(t, resource.TestCase{
-		TerraformVersionChecks: []tfversion.TerraformVersionCheck{
-			tfversion.SkipBelow(tfversion.Version1_12_0),
-		},
+		TerraformVersionChecks:   identityVersionChecks,
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy:             checkDomainsDestroyed(tg, name),

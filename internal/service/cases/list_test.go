@@ -20,8 +20,11 @@ import (
 	"github.com/connect-cases/terraform-provider-cases/internal/emulator"
 )
 
-// List resources and `terraform query` need Terraform 1.14 or later.
-var queryVersionChecks = []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_14_0)}
+// List resources and `terraform query` need Terraform 1.14 or later; no
+// OpenTofu release has them.
+var queryVersionChecks = []tfversion.TerraformVersionCheck{
+	acctest.SkipBelow("terraform query with list resources", tfversion.Version1_14_0, nil),
+}
 
 // queryDomainChildren is a .tfquery.hcl that lists the test's one domain and
 // then, in it, the entities of listType with their resources (up to 1000;
