@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
 # Generate docs/ with tfplugindocs (built from tools/go.mod into ./bin) from the
 # provider schema, templates/ and examples/. tfplugindocs builds the provider
-# and reads its schema through the terraform on PATH, so nothing is downloaded.
+# and reads its schema through a terraform CLI, so nothing is downloaded.
+# That CLI must be Terraform 1.14 or later, the first whose schema output
+# holds resource identities (1.12) and list resources (1.14): an older one
+# would drop the identity import sections and the list resource pages.
+# It is bin/terraform-$TERRAFORM_LATEST_VERSION (`make terraform-latest`),
+# else the terraform on PATH when it is new enough.
 #
 # tfplugindocs owns docs/index.md and the registry's subdirectories
 # (docs/resources, docs/data-sources, ...): those are regenerated and never
@@ -24,15 +29,25 @@ case "${1:-}" in
   *) echo "usage: $0 [--check]" >&2; exit 2 ;;
 esac
 
-for tool in tfplugindocs terraform; do
-  command -v "$tool" >/dev/null || {
-    echo "==> $tool not found: run 'make docs' (it builds what is missing)" >&2
+command -v tfplugindocs >/dev/null || {
+  echo "==> tfplugindocs not found: run 'make docs' (it builds what is missing)" >&2
+  exit 1
+}
+docs_terraform="$root/bin/terraform-${TERRAFORM_LATEST_VERSION:-1.15.9}"
+if [[ ! -x "$docs_terraform" ]]; then
+  docs_terraform="$(command -v terraform || true)"
+  if ! [[ "$("${docs_terraform:-false}" version 2>/dev/null | head -n 1)" =~ ^Terraform\ v1\.([0-9]+)\. ]] || ((BASH_REMATCH[1] < 14)); then
+    echo "==> the docs need Terraform 1.14 or later for resource identities and list resources:" >&2
+    echo "    run 'make terraform-latest' (or put a Terraform >= 1.14 on PATH)" >&2
     exit 1
-  }
-done
+  fi
+fi
+# tfplugindocs runs the `terraform` it finds on PATH.
+docs_path="$(mktemp -d)"
+ln -s "$docs_terraform" "$docs_path/terraform"
 
 tfrc="$(mktemp)"
-trap 'rm -f "$tfrc"' EXIT
+trap 'rm -f "$tfrc"; rm -rf "$docs_path"' EXIT
 printf 'disable_checkpoint = true\n' >"$tfrc"
 export TF_CLI_CONFIG_FILE="$tfrc"
 
@@ -50,15 +65,15 @@ restore() {
   done
 }
 # Put them back even when tfplugindocs fails half-way.
-trap 'restore; rm -f "$tfrc"; rm -rf "$kept"' EXIT
+trap 'restore; rm -f "$tfrc"; rm -rf "$kept" "$docs_path"' EXIT
 for f in docs/*; do
   [[ -f "$f" && "$f" != docs/index.md ]] || continue
   handwritten+=("$f")
   cp -p "$f" "$kept/"
 done
 
-echo "==> tfplugindocs generate (terraform: $(command -v terraform))"
-tfplugindocs generate \
+echo "==> tfplugindocs generate (terraform: $docs_terraform)"
+PATH="$docs_path:$PATH" tfplugindocs generate \
   --provider-dir "$root" \
   --provider-name cases \
   --rendered-website-dir docs \

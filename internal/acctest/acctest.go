@@ -71,6 +71,7 @@ func OnAWS() bool { return os.Getenv(TargetEnv) == "aws" }
 // PreCheck fails fast on a misconfigured run against AWS.
 func PreCheck(t *testing.T) {
 	t.Helper()
+	setProviderHost()
 	if OnAWS() && os.Getenv("AWS_REGION") == "" && os.Getenv("AWS_DEFAULT_REGION") == "" && os.Getenv("AWS_PROFILE") == "" {
 		t.Fatalf("%s=aws needs AWS_REGION (or AWS_PROFILE) and credentials in the environment", TargetEnv)
 	}
@@ -98,6 +99,7 @@ type Target struct {
 // the emulator's options; it is not called on AWS.
 func NewTarget(t *testing.T, configure ...func(*emulator.Options)) *Target {
 	t.Helper()
+	setProviderHost()
 	ctx := context.Background()
 	if OnAWS() {
 		cfg, err := config.LoadDefaultConfig(ctx)

@@ -4,6 +4,8 @@
 package conns
 
 import (
+	"sync"
+
 	"github.com/aws/aws-sdk-go-v2/service/connect"
 	"github.com/aws/aws-sdk-go-v2/service/connectcases"
 
@@ -24,4 +26,29 @@ type Client struct {
 	// instance together, so that many concurrent creates stay within the
 	// service's config-API rate.
 	StatusPolls *poll.Pacer
+
+	accountMu sync.Mutex
+	accountID string
+}
+
+// AccountID returns the AWS account of the provider's credentials when it
+// is known yet, else "". The Cases API has no call that names the caller's
+// account; the provider learns it from the first ARN it reads
+// (LearnAccountID), and every entity one provider instance reaches is in
+// that one account.
+func (c *Client) AccountID() string {
+	c.accountMu.Lock()
+	defer c.accountMu.Unlock()
+	return c.accountID
+}
+
+// LearnAccountID records the account named by an ARN the provider read;
+// "" is ignored.
+func (c *Client) LearnAccountID(id string) {
+	if id == "" {
+		return
+	}
+	c.accountMu.Lock()
+	defer c.accountMu.Unlock()
+	c.accountID = id
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -24,7 +25,10 @@ import (
 // RegistryAddress is where Terraform finds this provider.
 const RegistryAddress = "registry.terraform.io/connect-cases/cases"
 
-var _ provider.Provider = (*casesProvider)(nil)
+var (
+	_ provider.Provider                  = (*casesProvider)(nil)
+	_ provider.ProviderWithListResources = (*casesProvider)(nil)
+)
 
 type casesProvider struct {
 	version string
@@ -180,6 +184,7 @@ func (p *casesProvider) Configure(ctx context.Context, req provider.ConfigureReq
 	}
 	resp.ResourceData = client
 	resp.DataSourceData = client
+	resp.ListResourceData = client
 }
 
 func (p *casesProvider) Resources(context.Context) []func() resource.Resource {
@@ -188,4 +193,8 @@ func (p *casesProvider) Resources(context.Context) []func() resource.Resource {
 
 func (p *casesProvider) DataSources(context.Context) []func() datasource.DataSource {
 	return cases.DataSources()
+}
+
+func (p *casesProvider) ListResources(context.Context) []func() list.ListResource {
+	return cases.ListResources()
 }

@@ -21,6 +21,7 @@ import (
 var (
 	_ resource.ResourceWithConfigure   = (*caseEventConfigurationResource)(nil)
 	_ resource.ResourceWithImportState = (*caseEventConfigurationResource)(nil)
+	_ resource.ResourceWithIdentity    = (*caseEventConfigurationResource)(nil)
 )
 
 // NewCaseEventConfigurationResource returns the
@@ -70,6 +71,10 @@ func (r *caseEventConfigurationResource) Schema(_ context.Context, _ resource.Sc
 	}
 }
 
+func (r *caseEventConfigurationResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = regionalIdentitySchema(identityDomainID)
+}
+
 func (r *caseEventConfigurationResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan caseEventConfigurationModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -80,6 +85,7 @@ func (r *caseEventConfigurationResource) Create(ctx context.Context, req resourc
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	r.recordDomainIdentity(ctx, resp.Identity, plan.DomainID.ValueString(), &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -93,6 +99,7 @@ func (r *caseEventConfigurationResource) Update(ctx context.Context, req resourc
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	r.recordDomainIdentity(ctx, resp.Identity, plan.DomainID.ValueString(), &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -124,6 +131,11 @@ func (r *caseEventConfigurationResource) Read(ctx context.Context, req resource.
 		return
 	}
 	domainID := state.DomainID.ValueString()
+	// Before the lookup, as every Read does; the account is added once known.
+	r.recordIdentity(ctx, resp.Identity, "", &resp.Diagnostics, idValue(identityDomainID, domainID))
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	got, err := findCaseEventConfiguration(ctx, r.client.Cases, domainID)
 	if IsNotFound(err) {
 		tflog.Warn(ctx, "Cases domain not found, removing its case event configuration from state", map[string]any{"domain_id": domainID})
@@ -135,6 +147,7 @@ func (r *caseEventConfigurationResource) Read(ctx context.Context, req resource.
 		return
 	}
 	state.fill(domainID, got)
+	r.recordDomainIdentity(ctx, resp.Identity, domainID, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
@@ -158,14 +171,22 @@ func (r *caseEventConfigurationResource) Delete(ctx context.Context, req resourc
 }
 
 func (r *caseEventConfigurationResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	region := ""
-	if r.client != nil {
-		region = r.client.Region
-	}
-	domainID, err := domainIDFromImportID(req.ID, region)
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid import ID for cases_case_event_configuration", err.Error())
-		return
+	var domainID string
+	if ids, byIdentity := identityImport(ctx, r.client, req, &resp.Diagnostics, identityDomainID); byIdentity {
+		if resp.Diagnostics.HasError() {
+			return
+		}
+		domainID = ids[0]
+	} else {
+		region := ""
+		if r.client != nil {
+			region = r.client.Region
+		}
+		var err error
+		if domainID, err = domainIDFromImportID(req.ID, region); err != nil {
+			resp.Diagnostics.AddError("Invalid import ID for cases_case_event_configuration", err.Error())
+			return
+		}
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), domainID)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("domain_id"), domainID)...)

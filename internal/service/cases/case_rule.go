@@ -32,6 +32,7 @@ import (
 var (
 	_ resource.ResourceWithConfigure   = (*caseRuleResource)(nil)
 	_ resource.ResourceWithImportState = (*caseRuleResource)(nil)
+	_ resource.ResourceWithIdentity    = (*caseRuleResource)(nil)
 	_ resource.ResourceWithModifyPlan  = (*caseRuleResource)(nil)
 
 	_ resource.ResourceWithValidateConfig = (*caseRuleResource)(nil)
@@ -284,6 +285,10 @@ func (r *caseRuleResource) ValidateConfig(ctx context.Context, req resource.Vali
 	}
 }
 
+func (r *caseRuleResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = regionalIdentitySchema(identityDomainID, identityCaseRuleID)
+}
+
 func (r *caseRuleResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan caseRuleModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -309,6 +314,7 @@ func (r *caseRuleResource) Create(ctx context.Context, req resource.CreateReques
 	plan.CaseRuleARN = types.StringValue(arn)
 	plan.CreatedTime = types.StringNull()
 	plan.LastModifiedTime = types.StringNull()
+	r.recordIdentity(ctx, resp.Identity, arn, &resp.Diagnostics, idValue(identityDomainID, domainID), idValue(identityCaseRuleID, ruleID))
 	r.recordCreated(ctx, created{kind: kindCaseRule, id: ruleID, arn: arn, model: &plan, tagsAll: &plan.TagsAll}, &resp.State, &resp.Diagnostics,
 		func(ctx context.Context, conn *connectcases.Client) error {
 			rule, err := findCaseRuleByID(ctx, conn, domainID, ruleID)
@@ -341,6 +347,13 @@ func (r *caseRuleResource) Read(ctx context.Context, req resource.ReadRequest, r
 		return
 	}
 	domainID, ruleID := state.DomainID.ValueString(), state.CaseRuleID.ValueString()
+	// The identity is written before the lookup too: a state from before
+	// identities has none, and Terraform wants one even when Read removes
+	// the resource.
+	r.recordIdentity(ctx, resp.Identity, state.CaseRuleARN.ValueString(), &resp.Diagnostics, idValue(identityDomainID, domainID), idValue(identityCaseRuleID, ruleID))
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	rule, err := findCaseRuleByID(ctx, r.client.Cases, domainID, ruleID)
 	if IsNotFound(err) {
 		tflog.Warn(ctx, "Cases case rule not found or deleted, removing it from state", map[string]any{"domain_id": domainID, "case_rule_id": ruleID})
@@ -352,6 +365,7 @@ func (r *caseRuleResource) Read(ctx context.Context, req resource.ReadRequest, r
 		return
 	}
 	resp.Diagnostics.Append(state.fill(domainID, rule, r.client.DefaultTags, state.Tags.IsNull())...)
+	r.recordIdentity(ctx, resp.Identity, state.CaseRuleARN.ValueString(), &resp.Diagnostics, idValue(identityDomainID, domainID), idValue(identityCaseRuleID, ruleID))
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
@@ -394,6 +408,7 @@ func (r *caseRuleResource) Update(ctx context.Context, req resource.UpdateReques
 		return
 	}
 	resp.Diagnostics.Append(plan.fill(domainID, rule, r.client.DefaultTags, plan.Tags.IsNull())...)
+	r.recordIdentity(ctx, resp.Identity, plan.CaseRuleARN.ValueString(), &resp.Diagnostics, idValue(identityDomainID, domainID), idValue(identityCaseRuleID, ruleID))
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -418,7 +433,7 @@ func (r *caseRuleResource) Delete(ctx context.Context, req resource.DeleteReques
 }
 
 func (r *caseRuleResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	importDomainChild(ctx, r.client, req, resp, "cases_case_rule", "case-rule", "case_rule_id")
+	importDomainChild(ctx, r.client, req, resp, "cases_case_rule", "case-rule", identityCaseRuleID)
 }
 
 type caseRuleModel struct {

@@ -24,6 +24,7 @@ var (
 	_ resource.ResourceWithConfigure   = (*domainResource)(nil)
 	_ resource.ResourceWithImportState = (*domainResource)(nil)
 	_ resource.ResourceWithModifyPlan  = (*domainResource)(nil)
+	_ resource.ResourceWithIdentity    = (*domainResource)(nil)
 )
 
 // NewDomainResource returns the cases_domain resource.
@@ -83,6 +84,10 @@ func (r *domainResource) Schema(ctx context.Context, _ resource.SchemaRequest, r
 	}
 }
 
+func (r *domainResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = regionalIdentitySchema(identityDomainID)
+}
+
 func (r *domainResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan domainModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -115,6 +120,7 @@ func (r *domainResource) Create(ctx context.Context, req resource.CreateRequest,
 	plan.DomainARN = types.StringValue(arn)
 	plan.DomainStatus = types.StringValue(string(awstypes.DomainStatusCreationInProgress))
 	plan.CreatedTime = types.StringNull()
+	r.recordIdentity(ctx, resp.Identity, arn, &resp.Diagnostics, idValue(identityDomainID, id))
 	// Recorded and tagged before the wait, which reads the domain itself.
 	if !r.recordCreated(ctx, created{kind: kindDomain, id: id, arn: arn, model: &plan, tagsAll: &plan.TagsAll}, &resp.State, &resp.Diagnostics, nil) {
 		return
@@ -250,6 +256,13 @@ func (r *domainResource) Read(ctx context.Context, req resource.ReadRequest, res
 	if id == "" {
 		id = state.ID.ValueString()
 	}
+	// The identity is written before the lookup too: a state from before
+	// identities has none, and Terraform wants one even when Read removes
+	// the resource.
+	r.recordIdentity(ctx, resp.Identity, state.DomainARN.ValueString(), &resp.Diagnostics, idValue(identityDomainID, id))
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	domain, err := findDomainByID(ctx, r.client.Cases, id)
 	if IsNotFound(err) {
 		tflog.Warn(ctx, "Cases domain not found, removing it from state", map[string]any{"domain_id": id})
@@ -261,6 +274,7 @@ func (r *domainResource) Read(ctx context.Context, req resource.ReadRequest, res
 		return
 	}
 	state.fill(domain, r.client.DefaultTags, state.Tags.IsNull())
+	r.recordIdentity(ctx, resp.Identity, state.DomainARN.ValueString(), &resp.Diagnostics, idValue(identityDomainID, id))
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
@@ -281,6 +295,7 @@ func (r *domainResource) Update(ctx context.Context, req resource.UpdateRequest,
 		return
 	}
 	plan.fill(domain, r.client.DefaultTags, plan.Tags.IsNull())
+	r.recordIdentity(ctx, resp.Identity, plan.DomainARN.ValueString(), &resp.Diagnostics, idValue(identityDomainID, id))
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -329,11 +344,20 @@ func deleteDomain(ctx context.Context, conn *connectcases.Client, id string) err
 	return err
 }
 
+// ImportState takes a domain ID or ARN, or an identity (Terraform 1.12+).
 func (r *domainResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	id, err := domainIDFromImportID(req.ID, r.client.Region)
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid import ID for cases_domain", err.Error())
-		return
+	var id string
+	if ids, byIdentity := identityImport(ctx, r.client, req, &resp.Diagnostics, identityDomainID); byIdentity {
+		if resp.Diagnostics.HasError() {
+			return
+		}
+		id = ids[0]
+	} else {
+		var err error
+		if id, err = domainIDFromImportID(req.ID, r.client.Region); err != nil {
+			resp.Diagnostics.AddError("Invalid import ID for cases_domain", err.Error())
+			return
+		}
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("domain_id"), id)...)

@@ -23,6 +23,7 @@ import (
 var (
 	_ resource.ResourceWithConfigure   = (*fieldResource)(nil)
 	_ resource.ResourceWithImportState = (*fieldResource)(nil)
+	_ resource.ResourceWithIdentity    = (*fieldResource)(nil)
 	_ resource.ResourceWithModifyPlan  = (*fieldResource)(nil)
 
 	_ resource.ResourceWithValidateConfig = (*fieldResource)(nil)
@@ -149,6 +150,10 @@ func (r *fieldResource) ValidateConfig(ctx context.Context, req resource.Validat
 	}
 }
 
+func (r *fieldResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = regionalIdentitySchema(identityDomainID, identityFieldID)
+}
+
 func (r *fieldResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan fieldModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -192,6 +197,7 @@ func (r *fieldResource) Create(ctx context.Context, req resource.CreateRequest, 
 	plan.Namespace = types.StringValue(string(awstypes.FieldNamespaceCustom))
 	plan.CreatedTime = types.StringNull()
 	plan.LastModifiedTime = types.StringNull()
+	r.recordIdentity(ctx, resp.Identity, arn, &resp.Diagnostics, idValue(identityDomainID, domainID), idValue(identityFieldID, fieldID))
 	r.recordCreated(ctx, created{kind: kindField, id: fieldID, arn: arn, model: &plan, tagsAll: &plan.TagsAll}, &resp.State, &resp.Diagnostics,
 		func(ctx context.Context, conn *connectcases.Client) error {
 			f, err := findFieldByID(ctx, conn, domainID, fieldID)
@@ -286,6 +292,13 @@ func (r *fieldResource) Read(ctx context.Context, req resource.ReadRequest, resp
 		return
 	}
 	domainID, fieldID := state.DomainID.ValueString(), state.FieldID.ValueString()
+	// The identity is written before the lookup too: a state from before
+	// identities has none, and Terraform wants one even when Read removes
+	// the resource.
+	r.recordIdentity(ctx, resp.Identity, state.FieldARN.ValueString(), &resp.Diagnostics, idValue(identityDomainID, domainID), idValue(identityFieldID, fieldID))
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	f, err := findFieldByID(ctx, r.client.Cases, domainID, fieldID)
 	if IsNotFound(err) {
 		tflog.Warn(ctx, "Cases field not found or deleted, removing it from state", map[string]any{"domain_id": domainID, "field_id": fieldID})
@@ -303,6 +316,7 @@ func (r *fieldResource) Read(ctx context.Context, req resource.ReadRequest, resp
 		return
 	}
 	state.fill(domainID, f, r.client.DefaultTags, state.Tags.IsNull())
+	r.recordIdentity(ctx, resp.Identity, state.FieldARN.ValueString(), &resp.Diagnostics, idValue(identityDomainID, domainID), idValue(identityFieldID, fieldID))
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
@@ -351,6 +365,7 @@ func (r *fieldResource) Update(ctx context.Context, req resource.UpdateRequest, 
 		return
 	}
 	plan.fill(domainID, f, r.client.DefaultTags, plan.Tags.IsNull())
+	r.recordIdentity(ctx, resp.Identity, plan.FieldARN.ValueString(), &resp.Diagnostics, idValue(identityDomainID, domainID), idValue(identityFieldID, fieldID))
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -383,7 +398,7 @@ func (r *fieldResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 }
 
 func (r *fieldResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	importDomainChild(ctx, r.client, req, resp, "cases_field", "field", "field_id")
+	importDomainChild(ctx, r.client, req, resp, "cases_field", "field", identityFieldID)
 }
 
 type fieldModel struct {

@@ -28,6 +28,7 @@ import (
 var (
 	_ resource.ResourceWithConfigure    = (*fieldOptionsResource)(nil)
 	_ resource.ResourceWithImportState  = (*fieldOptionsResource)(nil)
+	_ resource.ResourceWithIdentity     = (*fieldOptionsResource)(nil)
 	_ resource.ResourceWithModifyPlan   = (*fieldOptionsResource)(nil)
 	_ resource.ResourceWithUpgradeState = (*fieldOptionsResource)(nil)
 )
@@ -162,13 +163,17 @@ func notSingleSelect(f *awstypes.GetFieldResponse, domainID string) diag.Diagnos
 			aws.ToString(f.Name), aws.ToString(f.FieldId), domainID, f.Type))
 }
 
+func (r *fieldOptionsResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = regionalIdentitySchema(identityDomainID, identityFieldID)
+}
+
 func (r *fieldOptionsResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan fieldOptionsModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	r.apply(ctx, &plan, &resp.State, &resp.Diagnostics)
+	r.apply(ctx, &plan, &resp.State, resp.Identity, &resp.Diagnostics)
 }
 
 func (r *fieldOptionsResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -177,13 +182,13 @@ func (r *fieldOptionsResource) Update(ctx context.Context, req resource.UpdateRe
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	r.apply(ctx, &plan, &resp.State, &resp.Diagnostics)
+	r.apply(ctx, &plan, &resp.State, resp.Identity, &resp.Diagnostics)
 }
 
 // apply makes the field's options the declared list, then records what the
 // API holds. Once anything was written, state is recorded even when a later
 // step fails, so that it shows what the field really has.
-func (r *fieldOptionsResource) apply(ctx context.Context, plan *fieldOptionsModel, state *tfsdk.State, diags *diag.Diagnostics) {
+func (r *fieldOptionsResource) apply(ctx context.Context, plan *fieldOptionsModel, state *tfsdk.State, identity *tfsdk.ResourceIdentity, diags *diag.Diagnostics) {
 	conn := r.client.Cases
 	domainID, fieldID := plan.DomainID.ValueString(), plan.FieldID.ValueString()
 	id := domainChildResourceID(domainID, fieldID)
@@ -197,6 +202,7 @@ func (r *fieldOptionsResource) apply(ctx context.Context, plan *fieldOptionsMode
 		diags.Append(d)
 		return
 	}
+	r.recordIdentity(ctx, identity, aws.ToString(f.FieldArn), diags, idValue(identityDomainID, domainID), idValue(identityFieldID, fieldID))
 	current, err := findFieldOptions(ctx, conn, domainID, fieldID)
 	if err != nil {
 		addError(diags, "listing", kindFieldOptions, id, err, "")
@@ -245,6 +251,14 @@ func (r *fieldOptionsResource) Read(ctx context.Context, req resource.ReadReques
 	}
 	domainID, fieldID := state.DomainID.ValueString(), state.FieldID.ValueString()
 	id := domainChildResourceID(domainID, fieldID)
+	// The identity is written before the lookup too: a state from before
+	// identities has none, and Terraform wants one even when Read removes
+	// the resource. A field's options have no ARN; the field's names the
+	// account.
+	r.recordIdentity(ctx, resp.Identity, "", &resp.Diagnostics, idValue(identityDomainID, domainID), idValue(identityFieldID, fieldID))
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	f, err := findFieldByID(ctx, r.client.Cases, domainID, fieldID)
 	if IsNotFound(err) {
 		tflog.Warn(ctx, "Cases field not found or deleted, removing its options from state", map[string]any{"domain_id": domainID, "field_id": fieldID})
@@ -259,6 +273,7 @@ func (r *fieldOptionsResource) Read(ctx context.Context, req resource.ReadReques
 		resp.Diagnostics.Append(d)
 		return
 	}
+	r.recordIdentity(ctx, resp.Identity, aws.ToString(f.FieldArn), &resp.Diagnostics, idValue(identityDomainID, domainID), idValue(identityFieldID, fieldID))
 	options, err := findFieldOptions(ctx, r.client.Cases, domainID, fieldID)
 	if IsNotFound(err) {
 		resp.State.RemoveResource(ctx)
@@ -319,7 +334,7 @@ func (r *fieldOptionsResource) Delete(ctx context.Context, req resource.DeleteRe
 }
 
 func (r *fieldOptionsResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	importDomainChild(ctx, r.client, req, resp, "cases_field_options", "field", "field_id")
+	importDomainChild(ctx, r.client, req, resp, "cases_field_options", "field", identityFieldID)
 }
 
 // optionPuts returns the BatchPutFieldOptions entries that turn the options

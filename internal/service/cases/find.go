@@ -3,6 +3,7 @@ package cases
 import (
 	"context"
 	"fmt"
+	"iter"
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -11,6 +12,43 @@ import (
 )
 
 const kindDomain = "Cases Domain"
+
+// pages yields the items of every page a List paginator gives (more and
+// next are its HasMorePages and NextPage; of picks a page's items), asking
+// for the next page only when the caller reads past the last item. An
+// error is yielded once and ends the sequence.
+func pages[O, I any](ctx context.Context, more func() bool, next func(context.Context, ...func(*connectcases.Options)) (O, error), of func(O) []I) iter.Seq2[I, error] {
+	return func(yield func(I, error) bool) {
+		for more() {
+			page, err := next(ctx)
+			if err != nil {
+				var zero I
+				yield(zero, err)
+				return
+			}
+			for _, item := range of(page) {
+				if !yield(item, nil) {
+					return
+				}
+			}
+		}
+	}
+}
+
+// collect reads a sequence from pages to its end, keeping the items for
+// which keep (when not nil) returns true.
+func collect[I any](seq iter.Seq2[I, error], keep func(I) bool) ([]I, error) {
+	var out []I
+	for item, err := range seq {
+		if err != nil {
+			return nil, err
+		}
+		if keep == nil || keep(item) {
+			out = append(out, item)
+		}
+	}
+	return out, nil
+}
 
 // listDomainsPageSize is the largest page ListDomains accepts.
 const listDomainsPageSize = 10
@@ -27,25 +65,18 @@ func findDomainByID(ctx context.Context, conn *connectcases.Client, id string, o
 	return out, nil
 }
 
-// findDomains lists every domain of the account and region, page by page,
-// keeping those for which keep returns true.
-func findDomains(ctx context.Context, conn *connectcases.Client, keep func(types.DomainSummary) bool) ([]types.DomainSummary, error) {
-	var out []types.DomainSummary
-	pages := connectcases.NewListDomainsPaginator(conn, &connectcases.ListDomainsInput{
+// listDomains yields every domain of the account and region, page by page.
+func listDomains(ctx context.Context, conn *connectcases.Client) iter.Seq2[types.DomainSummary, error] {
+	p := connectcases.NewListDomainsPaginator(conn, &connectcases.ListDomainsInput{
 		MaxResults: aws.Int32(listDomainsPageSize),
 	})
-	for pages.HasMorePages() {
-		page, err := pages.NextPage(ctx)
-		if err != nil {
-			return nil, err
-		}
-		for _, d := range page.Domains {
-			if keep == nil || keep(d) {
-				out = append(out, d)
-			}
-		}
-	}
-	return out, nil
+	return pages(ctx, p.HasMorePages, p.NextPage, func(o *connectcases.ListDomainsOutput) []types.DomainSummary { return o.Domains })
+}
+
+// findDomains lists every domain of the account and region, keeping those
+// for which keep returns true.
+func findDomains(ctx context.Context, conn *connectcases.Client, keep func(types.DomainSummary) bool) ([]types.DomainSummary, error) {
+	return collect(listDomains(ctx, conn), keep)
 }
 
 // findDomainsByName returns the domains called name (names are unique per
@@ -103,23 +134,17 @@ func findFieldByID(ctx context.Context, conn *connectcases.Client, domainID, fie
 // findFields lists every field of a domain that is not deleted, system
 // fields included, page by page, keeping those for which keep returns true.
 func findFields(ctx context.Context, conn *connectcases.Client, domainID string, keep func(types.FieldSummary) bool) ([]types.FieldSummary, error) {
-	var out []types.FieldSummary
-	pages := connectcases.NewListFieldsPaginator(conn, &connectcases.ListFieldsInput{
+	return collect(listFields(ctx, conn, domainID), keep)
+}
+
+// listFields yields every field of a domain that is not deleted, system
+// fields included, page by page.
+func listFields(ctx context.Context, conn *connectcases.Client, domainID string) iter.Seq2[types.FieldSummary, error] {
+	p := connectcases.NewListFieldsPaginator(conn, &connectcases.ListFieldsInput{
 		DomainId:   aws.String(domainID),
 		MaxResults: aws.Int32(listFieldsPageSize),
 	})
-	for pages.HasMorePages() {
-		page, err := pages.NextPage(ctx)
-		if err != nil {
-			return nil, err
-		}
-		for _, f := range page.Fields {
-			if keep == nil || keep(f) {
-				out = append(out, f)
-			}
-		}
-	}
-	return out, nil
+	return pages(ctx, p.HasMorePages, p.NextPage, func(o *connectcases.ListFieldsOutput) []types.FieldSummary { return o.Fields })
 }
 
 // findFieldsByName returns the fields of a domain called name (names are
@@ -186,16 +211,14 @@ func findLayoutByID(ctx context.Context, conn *connectcases.Client, domainID, la
 
 // findLayouts lists every layout of a domain that is not deleted.
 func findLayouts(ctx context.Context, conn *connectcases.Client, domainID string) ([]types.LayoutSummary, error) {
-	var out []types.LayoutSummary
-	pages := connectcases.NewListLayoutsPaginator(conn, &connectcases.ListLayoutsInput{DomainId: aws.String(domainID), MaxResults: aws.Int32(listConfigPageSize)})
-	for pages.HasMorePages() {
-		page, err := pages.NextPage(ctx)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, page.Layouts...)
-	}
-	return out, nil
+	return collect(listLayouts(ctx, conn, domainID), nil)
+}
+
+// listLayouts yields every layout of a domain that is not deleted, page by
+// page.
+func listLayouts(ctx context.Context, conn *connectcases.Client, domainID string) iter.Seq2[types.LayoutSummary, error] {
+	p := connectcases.NewListLayoutsPaginator(conn, &connectcases.ListLayoutsInput{DomainId: aws.String(domainID), MaxResults: aws.Int32(listConfigPageSize)})
+	return pages(ctx, p.HasMorePages, p.NextPage, func(o *connectcases.ListLayoutsOutput) []types.LayoutSummary { return o.Layouts })
 }
 
 // findTemplateByID reads one template; like findLayoutByID, a deleted
@@ -217,18 +240,16 @@ func findTemplateByID(ctx context.Context, conn *connectcases.Client, domainID, 
 // findTemplates lists every template of a domain that is not deleted,
 // keeping those with one of statuses (all when statuses is empty).
 func findTemplates(ctx context.Context, conn *connectcases.Client, domainID string, statuses []types.TemplateStatus) ([]types.TemplateSummary, error) {
-	var out []types.TemplateSummary
-	pages := connectcases.NewListTemplatesPaginator(conn, &connectcases.ListTemplatesInput{
+	return collect(listTemplates(ctx, conn, domainID, statuses), nil)
+}
+
+// listTemplates yields every template of a domain that is not deleted and
+// has one of statuses (all when statuses is empty), page by page.
+func listTemplates(ctx context.Context, conn *connectcases.Client, domainID string, statuses []types.TemplateStatus) iter.Seq2[types.TemplateSummary, error] {
+	p := connectcases.NewListTemplatesPaginator(conn, &connectcases.ListTemplatesInput{
 		DomainId: aws.String(domainID), MaxResults: aws.Int32(listConfigPageSize), Status: statuses,
 	})
-	for pages.HasMorePages() {
-		page, err := pages.NextPage(ctx)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, page.Templates...)
-	}
-	return out, nil
+	return pages(ctx, p.HasMorePages, p.NextPage, func(o *connectcases.ListTemplatesOutput) []types.TemplateSummary { return o.Templates })
 }
 
 // findCaseRuleByID reads one case rule with BatchGetCaseRule; a missing or
@@ -280,16 +301,14 @@ func findCaseEventConfiguration(ctx context.Context, conn *connectcases.Client, 
 // findCaseRules lists every case rule of a domain that is not deleted,
 // following ListCaseRules pages to the end.
 func findCaseRules(ctx context.Context, conn *connectcases.Client, domainID string) ([]types.CaseRuleSummary, error) {
-	var out []types.CaseRuleSummary
-	pages := connectcases.NewListCaseRulesPaginator(conn, &connectcases.ListCaseRulesInput{
+	return collect(listCaseRules(ctx, conn, domainID), nil)
+}
+
+// listCaseRules yields every case rule of a domain that is not deleted,
+// page by page.
+func listCaseRules(ctx context.Context, conn *connectcases.Client, domainID string) iter.Seq2[types.CaseRuleSummary, error] {
+	p := connectcases.NewListCaseRulesPaginator(conn, &connectcases.ListCaseRulesInput{
 		DomainId: aws.String(domainID), MaxResults: aws.Int32(listConfigPageSize),
 	})
-	for pages.HasMorePages() {
-		page, err := pages.NextPage(ctx)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, page.CaseRules...)
-	}
-	return out, nil
+	return pages(ctx, p.HasMorePages, p.NextPage, func(o *connectcases.ListCaseRulesOutput) []types.CaseRuleSummary { return o.CaseRules })
 }

@@ -53,19 +53,29 @@ func domainChildIDsFromImportID(importID, region, kind string) (domainID, id str
 }
 
 // importDomainChild is ImportState for a resource whose state id is
-// DOMAIN_ID,ID: it sets id, domain_id and idAttribute from an import ID in
-// either form accepted by domainChildIDsFromImportID, and Read does the rest.
-func importDomainChild(ctx context.Context, client *conns.Client, req resource.ImportStateRequest, resp *resource.ImportStateResponse, typeName, kind, idAttribute string) {
-	region := ""
-	if client != nil {
-		region = client.Region
-	}
-	domainID, id, err := domainChildIDsFromImportID(req.ID, region, kind)
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid import ID for "+typeName, err.Error())
-		return
+// DOMAIN_ID,ID: it sets id, domain_id and the entity's ID attribute (the
+// same name in state and identity) from an import ID in either form
+// accepted by domainChildIDsFromImportID, or from an identity with
+// domain_id and that attribute (Terraform 1.12+). Read does the rest.
+func importDomainChild(ctx context.Context, client *conns.Client, req resource.ImportStateRequest, resp *resource.ImportStateResponse, typeName, kind string, idAttr identityAttr) {
+	var domainID, id string
+	if ids, byIdentity := identityImport(ctx, client, req, &resp.Diagnostics, identityDomainID, idAttr); byIdentity {
+		if resp.Diagnostics.HasError() {
+			return
+		}
+		domainID, id = ids[0], ids[1]
+	} else {
+		region := ""
+		if client != nil {
+			region = client.Region
+		}
+		var err error
+		if domainID, id, err = domainChildIDsFromImportID(req.ID, region, kind); err != nil {
+			resp.Diagnostics.AddError("Invalid import ID for "+typeName, err.Error())
+			return
+		}
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), domainChildResourceID(domainID, id))...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("domain_id"), domainID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(idAttribute), id)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(idAttr.name), id)...)
 }

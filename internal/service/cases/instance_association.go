@@ -21,6 +21,7 @@ import (
 var (
 	_ resource.ResourceWithConfigure      = (*instanceAssociationResource)(nil)
 	_ resource.ResourceWithImportState    = (*instanceAssociationResource)(nil)
+	_ resource.ResourceWithIdentity       = (*instanceAssociationResource)(nil)
 	_ resource.ResourceWithValidateConfig = (*instanceAssociationResource)(nil)
 )
 
@@ -94,6 +95,10 @@ func (r *instanceAssociationResource) ValidateConfig(ctx context.Context, req re
 	}
 }
 
+func (r *instanceAssociationResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = regionalIdentitySchema(identityInstanceID, identityAssociationID)
+}
+
 func (r *instanceAssociationResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan instanceAssociationModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -140,6 +145,7 @@ func (r *instanceAssociationResource) Create(ctx context.Context, req resource.C
 		}
 	}
 	plan.fill(instanceID, association)
+	r.recordIdentity(ctx, resp.Identity, plan.AssociationARN.ValueString(), &resp.Diagnostics, idValue(identityInstanceID, instanceID), idValue(identityAssociationID, plan.AssociationID.ValueString()))
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -217,6 +223,13 @@ func (r *instanceAssociationResource) Read(ctx context.Context, req resource.Rea
 		return
 	}
 	associationID := state.AssociationID.ValueString()
+	// The identity is written before the lookup too: a state from before
+	// identities has none, and Terraform wants one even when Read removes
+	// the resource.
+	r.recordIdentity(ctx, resp.Identity, state.AssociationARN.ValueString(), &resp.Diagnostics, idValue(identityInstanceID, instanceID), idValue(identityAssociationID, associationID))
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	// After an import by INSTANCE_ID,ASSOCIATION_ID the domain is not known
 	// yet: look among all CASES_DOMAIN associations of the instance.
 	found, err := findInstanceAssociation(ctx, r.client.Connect, instanceID, associationID, state.DomainARN.ValueString())
@@ -232,6 +245,7 @@ func (r *instanceAssociationResource) Read(ctx context.Context, req resource.Rea
 		return
 	}
 	state.fill(instanceID, found)
+	r.recordIdentity(ctx, resp.Identity, state.AssociationARN.ValueString(), &resp.Diagnostics, idValue(identityInstanceID, instanceID), idValue(identityAssociationID, associationID))
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
@@ -264,14 +278,22 @@ func (r *instanceAssociationResource) Delete(ctx context.Context, req resource.D
 }
 
 func (r *instanceAssociationResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	region := ""
-	if r.client != nil {
-		region = r.client.Region
-	}
-	instanceID, associationID, err := instanceAssociationIDsFromImportID(req.ID, region)
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid import ID for cases_instance_association", err.Error())
-		return
+	var instanceID, associationID string
+	if ids, byIdentity := identityImport(ctx, r.client, req, &resp.Diagnostics, identityInstanceID, identityAssociationID); byIdentity {
+		if resp.Diagnostics.HasError() {
+			return
+		}
+		instanceID, associationID = ids[0], ids[1]
+	} else {
+		region := ""
+		if r.client != nil {
+			region = r.client.Region
+		}
+		var err error
+		if instanceID, associationID, err = instanceAssociationIDsFromImportID(req.ID, region); err != nil {
+			resp.Diagnostics.AddError("Invalid import ID for cases_instance_association", err.Error())
+			return
+		}
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), instanceAssociationID(instanceID, associationID))...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("instance_id"), instanceID)...)

@@ -40,18 +40,16 @@ type terraformRun struct {
 
 // newTerraformRun builds the provider into a temporary directory and writes
 // a CLI configuration that points terraform at it. Acceptance tests only:
-// it needs the terraform CLI (TF_ACC_TERRAFORM_PATH or PATH).
+// it needs the terraform CLI (TF_ACC_TERRAFORM_PATH or PATH), which may be
+// OpenTofu.
 func newTerraformRun(t *testing.T) *terraformRun {
 	t.Helper()
 	if os.Getenv("TF_ACC") == "" {
 		t.Skip("runs terraform: set TF_ACC=1 (make testacc)")
 	}
-	tf := os.Getenv("TF_ACC_TERRAFORM_PATH")
-	if tf == "" {
-		var err error
-		if tf, err = exec.LookPath("terraform"); err != nil {
-			t.Skip("no terraform CLI on PATH")
-		}
+	cli, err := acctest.TestCLI()
+	if err != nil {
+		t.Skip(err.Error())
 	}
 	providerDir := t.TempDir()
 	build := exec.Command("go", "build", "-o", filepath.Join(providerDir, "terraform-provider-cases"), ".")
@@ -60,14 +58,9 @@ func newTerraformRun(t *testing.T) *terraformRun {
 		t.Fatalf("building the provider: %v\n%s", err, out)
 	}
 	cliConfig := filepath.Join(t.TempDir(), "terraformrc")
-	if err := os.WriteFile(cliConfig, []byte(fmt.Sprintf(`provider_installation {
-  dev_overrides {
-    "registry.terraform.io/connect-cases/cases" = %q
-  }
-  direct {}
-}
-disable_checkpoint = true
-`, providerDir)), 0o600); err != nil {
+	// dev_overrides name the provider's address as this CLI resolves
+	// "connect-cases/cases": registry.terraform.io or registry.opentofu.org.
+	if err := os.WriteFile(cliConfig, []byte(cli.DevOverridesConfig(providerDir)), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
@@ -83,7 +76,7 @@ disable_checkpoint = true
 		// Credentials come from the configuration only.
 		"AWS_ACCESS_KEY_ID=", "AWS_SECRET_ACCESS_KEY=", "AWS_SESSION_TOKEN=", "AWS_PROFILE=",
 	)
-	return &terraformRun{t: t, binary: tf, dir: dir, env: env, logPath: logPath}
+	return &terraformRun{t: t, binary: cli.Path, dir: dir, env: env, logPath: logPath}
 }
 
 func (r *terraformRun) writeConfig(config string) {

@@ -21,6 +21,7 @@ import (
 var (
 	_ resource.ResourceWithConfigure   = (*layoutResource)(nil)
 	_ resource.ResourceWithImportState = (*layoutResource)(nil)
+	_ resource.ResourceWithIdentity    = (*layoutResource)(nil)
 	_ resource.ResourceWithModifyPlan  = (*layoutResource)(nil)
 )
 
@@ -117,6 +118,10 @@ func layoutPanelAttribute(description string) schema.ListNestedAttribute {
 	}
 }
 
+func (r *layoutResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = regionalIdentitySchema(identityDomainID, identityLayoutID)
+}
+
 func (r *layoutResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan layoutModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -141,6 +146,7 @@ func (r *layoutResource) Create(ctx context.Context, req resource.CreateRequest,
 	plan.LayoutARN = types.StringValue(arn)
 	plan.CreatedTime = types.StringNull()
 	plan.LastModifiedTime = types.StringNull()
+	r.recordIdentity(ctx, resp.Identity, arn, &resp.Diagnostics, idValue(identityDomainID, domainID), idValue(identityLayoutID, layoutID))
 	r.recordCreated(ctx, created{kind: kindLayout, id: layoutID, arn: arn, model: &plan, tagsAll: &plan.TagsAll}, &resp.State, &resp.Diagnostics,
 		func(ctx context.Context, conn *connectcases.Client) error {
 			l, err := findLayoutByID(ctx, conn, domainID, layoutID)
@@ -176,6 +182,13 @@ func (r *layoutResource) Read(ctx context.Context, req resource.ReadRequest, res
 		return
 	}
 	domainID, layoutID := state.DomainID.ValueString(), state.LayoutID.ValueString()
+	// The identity is written before the lookup too: a state from before
+	// identities has none, and Terraform wants one even when Read removes
+	// the resource.
+	r.recordIdentity(ctx, resp.Identity, state.LayoutARN.ValueString(), &resp.Diagnostics, idValue(identityDomainID, domainID), idValue(identityLayoutID, layoutID))
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	l, err := findLayoutByID(ctx, r.client.Cases, domainID, layoutID)
 	if IsNotFound(err) {
 		tflog.Warn(ctx, "Cases layout not found or deleted, removing it from state", map[string]any{"domain_id": domainID, "layout_id": layoutID})
@@ -187,6 +200,7 @@ func (r *layoutResource) Read(ctx context.Context, req resource.ReadRequest, res
 		return
 	}
 	state.fill(domainID, l, r.client.DefaultTags, state.Tags.IsNull())
+	r.recordIdentity(ctx, resp.Identity, state.LayoutARN.ValueString(), &resp.Diagnostics, idValue(identityDomainID, domainID), idValue(identityLayoutID, layoutID))
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
@@ -223,6 +237,7 @@ func (r *layoutResource) Update(ctx context.Context, req resource.UpdateRequest,
 		return
 	}
 	plan.fill(domainID, l, r.client.DefaultTags, plan.Tags.IsNull())
+	r.recordIdentity(ctx, resp.Identity, plan.LayoutARN.ValueString(), &resp.Diagnostics, idValue(identityDomainID, domainID), idValue(identityLayoutID, layoutID))
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -247,7 +262,7 @@ func (r *layoutResource) Delete(ctx context.Context, req resource.DeleteRequest,
 }
 
 func (r *layoutResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	importDomainChild(ctx, r.client, req, resp, "cases_layout", "layout", "layout_id")
+	importDomainChild(ctx, r.client, req, resp, "cases_layout", "layout", identityLayoutID)
 }
 
 type layoutModel struct {

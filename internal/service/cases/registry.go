@@ -2,6 +2,7 @@ package cases
 
 import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 )
 
@@ -34,5 +35,17 @@ func DataSources() []func() datasource.DataSource {
 		NewCaseRuleDataSource,
 		NewCaseRulesDataSource,
 		NewFieldOptionsDataSource,
+	}
+}
+
+// ListResources lists the constructors of every list resource of this
+// service (terraform query, Terraform 1.14+).
+func ListResources() []func() list.ListResource {
+	return []func() list.ListResource{
+		NewDomainListResource,
+		NewFieldListResource,
+		NewLayoutListResource,
+		NewTemplateListResource,
+		NewCaseRuleListResource,
 	}
 }

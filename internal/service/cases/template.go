@@ -23,6 +23,7 @@ import (
 var (
 	_ resource.ResourceWithConfigure   = (*templateResource)(nil)
 	_ resource.ResourceWithImportState = (*templateResource)(nil)
+	_ resource.ResourceWithIdentity    = (*templateResource)(nil)
 	_ resource.ResourceWithModifyPlan  = (*templateResource)(nil)
 )
 
@@ -170,6 +171,10 @@ func (r *templateResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 	}
 }
 
+func (r *templateResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = regionalIdentitySchema(identityDomainID, identityTemplateID)
+}
+
 func (r *templateResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan templateModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -200,6 +205,7 @@ func (r *templateResource) Create(ctx context.Context, req resource.CreateReques
 	plan.TemplateARN = types.StringValue(arn)
 	plan.CreatedTime = types.StringNull()
 	plan.LastModifiedTime = types.StringNull()
+	r.recordIdentity(ctx, resp.Identity, arn, &resp.Diagnostics, idValue(identityDomainID, domainID), idValue(identityTemplateID, templateID))
 	r.recordCreated(ctx, created{kind: kindTemplate, id: templateID, arn: arn, model: &plan, tagsAll: &plan.TagsAll}, &resp.State, &resp.Diagnostics,
 		func(ctx context.Context, conn *connectcases.Client) error {
 			t, err := findTemplateByID(ctx, conn, domainID, templateID)
@@ -235,6 +241,13 @@ func (r *templateResource) Read(ctx context.Context, req resource.ReadRequest, r
 		return
 	}
 	domainID, templateID := state.DomainID.ValueString(), state.TemplateID.ValueString()
+	// The identity is written before the lookup too: a state from before
+	// identities has none, and Terraform wants one even when Read removes
+	// the resource.
+	r.recordIdentity(ctx, resp.Identity, state.TemplateARN.ValueString(), &resp.Diagnostics, idValue(identityDomainID, domainID), idValue(identityTemplateID, templateID))
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	t, err := findTemplateByID(ctx, r.client.Cases, domainID, templateID)
 	if IsNotFound(err) {
 		tflog.Warn(ctx, "Cases template not found or deleted, removing it from state", map[string]any{"domain_id": domainID, "template_id": templateID})
@@ -246,6 +259,7 @@ func (r *templateResource) Read(ctx context.Context, req resource.ReadRequest, r
 		return
 	}
 	state.fill(domainID, t, r.client.DefaultTags, state.Tags.IsNull())
+	r.recordIdentity(ctx, resp.Identity, state.TemplateARN.ValueString(), &resp.Diagnostics, idValue(identityDomainID, domainID), idValue(identityTemplateID, templateID))
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
@@ -299,6 +313,7 @@ func (r *templateResource) Update(ctx context.Context, req resource.UpdateReques
 		return
 	}
 	plan.fill(domainID, t, r.client.DefaultTags, plan.Tags.IsNull())
+	r.recordIdentity(ctx, resp.Identity, plan.TemplateARN.ValueString(), &resp.Diagnostics, idValue(identityDomainID, domainID), idValue(identityTemplateID, templateID))
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -317,7 +332,7 @@ func (r *templateResource) Delete(ctx context.Context, req resource.DeleteReques
 }
 
 func (r *templateResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	importDomainChild(ctx, r.client, req, resp, "cases_template", "template", "template_id")
+	importDomainChild(ctx, r.client, req, resp, "cases_template", "template", identityTemplateID)
 }
 
 type templateModel struct {

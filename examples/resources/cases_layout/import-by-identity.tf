@@ -1,0 +1,11 @@
+# Terraform 1.12 and later: import by resource identity.
+import {
+  to = cases_layout.claim
+  identity = {
+    domain_id = "4c8a3b8e-2f6b-4f1e-9d58-1a2b3c4d5e6f"
+    layout_id = "7d0e1f2a-3b4c-4d5e-8f6a-7b8c9d0e1f2a"
+    # Optional: they default to the provider's, and any other is an error.
+    account_id = "111122223333"
+    region     = "us-west-2"
+  }
+}
