@@ -58,6 +58,12 @@ import (
 // a list is running share the next list (snapshots), so a parallel apply
 // pays about one list per batch.
 
+// lostAnswerNote ends the description of the resources without a
+// documentation template of their own.
+const lostAnswerNote = "Names are unique in the domain: a name already in use fails the create with the ID to import. " +
+	"A create whose answer is lost (a 5xx, a dropped connection, a timeout) is adopted only when the entity was absent from a list taken just before it " +
+	"and matches what was sent; a delete whose answer is lost succeeds when a read shows the entity gone."
+
 // adoptionLookupTimeout bounds the search for a create that may have
 // landed, and the check of a delete whose answer was lost.
 const adoptionLookupTimeout = 2 * time.Minute

@@ -54,7 +54,7 @@ func (r *caseRuleResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 			"a `required` rule makes a field required and a `hidden` rule hides it, each by conditions on other fields; " +
 			"a `field_options` rule limits the options of one `SingleSelect` field to those its parent field's value allows. " +
 			"Set exactly one of the three. Attach the rule to a field of a template with `cases_template`'s `rules`. " +
-			"Everything but the domain changes in place, the kind of rule included.",
+			"Everything but the domain changes in place, the kind of rule included. " + lostAnswerNote,
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				MarkdownDescription: "`DOMAIN_ID,CASE_RULE_ID`, the import ID.",

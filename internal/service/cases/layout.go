@@ -41,7 +41,7 @@ func (r *layoutResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 			"Every field must exist in the domain (reference `cases_field.x.field_id`, and Terraform creates the field first); " +
 			"the system fields `title` and `status` cannot be part of a layout. Name and content change in place. " +
 			"To remove a field and its place in a layout in one apply, give the field `lifecycle { create_before_destroy = true }`: " +
-			"otherwise Terraform deletes the field before it updates the layout, and the API refuses to delete a field a layout still shows.",
+			"otherwise Terraform deletes the field before it updates the layout, and the API refuses to delete a field a layout still shows. " + lostAnswerNote,
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				MarkdownDescription: "`DOMAIN_ID,LAYOUT_ID`, the import ID.",

@@ -55,7 +55,7 @@ func (r *templateResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 			"which layout agents see, which fields are required and which case rules act on its fields. " +
 			"Everything it references (layout, fields, case rules) must exist; reference them by attribute and Terraform orders the work. Everything but the domain changes in place. " +
 			"The API refuses to delete a layout, field or case rule a template still uses; to remove one together with its use here in one apply, " +
-			"give it `lifecycle { create_before_destroy = true }` so that Terraform updates the template first.",
+			"give it `lifecycle { create_before_destroy = true }` so that Terraform updates the template first. " + lostAnswerNote,
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				MarkdownDescription: "`DOMAIN_ID,TEMPLATE_ID`, the import ID.",
