@@ -15,6 +15,7 @@ package apimodel
 import (
 	"fmt"
 	"sort"
+	"strings"
 	"sync"
 )
 
@@ -206,7 +207,7 @@ func (svc *Service) Lookup(structure string, path ...string) (*Member, error) {
 		}
 		m, ok := shape.MemberNamed(name)
 		if !ok {
-			return nil, fmt.Errorf("apimodel: %s.%s has no member %q", structure, joinPath(path[:i]), name)
+			return nil, fmt.Errorf("apimodel: %s.%s has no member %q", structure, strings.Join(path[:i], "."), name)
 		}
 		member = m
 		if i < len(path)-1 {
@@ -267,17 +268,6 @@ func (op *Operation) MayReturn(code string) bool {
 		}
 	}
 	return false
-}
-
-func joinPath(path []string) string {
-	out := ""
-	for i, p := range path {
-		if i > 0 {
-			out += "."
-		}
-		out += p
-	}
-	return out
 }
 
 var (

@@ -133,9 +133,9 @@ type createInstanceOutput struct {
 	ARN string `json:"Arn"`
 }
 
-func createConnectInstance(e *Emulator, req *connectRequest) (any, error) {
+func createConnectInstance(e *Emulator, req *opRequest) (any, error) {
 	var in createInstanceInput
-	if err := req.decode(&in); err != nil {
+	if err := req.decodeBody(&in); err != nil {
 		return nil, err
 	}
 	// Rules the model states in prose: an existing directory is given by
@@ -231,7 +231,7 @@ type describeInstanceOutput struct {
 // instanceFor returns the instance of the {InstanceId} label in the
 // caller's tenant, or ResourceNotFoundException. Callers hold the store
 // lock.
-func (e *Emulator) instanceFor(req *connectRequest) (*connectInstance, error) {
+func (e *Emulator) instanceFor(req *opRequest) (*connectInstance, error) {
 	id := req.labels["InstanceId"]
 	inst := e.store.tenant(req.call.Account, req.call.Region).connectInstance(id)
 	if inst == nil {
@@ -240,7 +240,7 @@ func (e *Emulator) instanceFor(req *connectRequest) (*connectInstance, error) {
 	return inst, nil
 }
 
-func describeConnectInstance(e *Emulator, req *connectRequest) (any, error) {
+func describeConnectInstance(e *Emulator, req *opRequest) (any, error) {
 	now := e.now()
 	e.store.mu.RLock()
 	defer e.store.mu.RUnlock()
@@ -265,7 +265,7 @@ type connectPageToken struct {
 
 // pageParams reads MaxResults (default def) and NextToken from the query;
 // both have passed model validation.
-func pageParams(req *connectRequest, def int) (int, connectPageToken, error) {
+func pageParams(req *opRequest, def int) (int, connectPageToken, error) {
 	maxResults := def
 	if raw := req.query.Get("maxResults"); raw != "" {
 		maxResults, _ = strconv.Atoi(raw)
@@ -279,7 +279,7 @@ func pageParams(req *connectRequest, def int) (int, connectPageToken, error) {
 	return maxResults, position, nil
 }
 
-func listConnectInstances(e *Emulator, req *connectRequest) (any, error) {
+func listConnectInstances(e *Emulator, req *opRequest) (any, error) {
 	maxResults, position, err := pageParams(req, defaultListInstancesMaxResults)
 	if err != nil {
 		return nil, err
@@ -303,7 +303,7 @@ func listConnectInstances(e *Emulator, req *connectRequest) (any, error) {
 	return out, nil
 }
 
-func deleteConnectInstance(e *Emulator, req *connectRequest) (any, error) {
+func deleteConnectInstance(e *Emulator, req *opRequest) (any, error) {
 	e.store.mu.Lock()
 	defer e.store.mu.Unlock()
 	inst, err := e.instanceFor(req)

@@ -50,9 +50,9 @@ type createIntegrationAssociationOutput struct {
 	ARN string `json:"IntegrationAssociationArn"`
 }
 
-func createIntegrationAssociation(e *Emulator, req *connectRequest) (any, error) {
+func createIntegrationAssociation(e *Emulator, req *opRequest) (any, error) {
 	var in createIntegrationAssociationInput
-	if err := req.decode(&in); err != nil {
+	if err := req.decodeBody(&in); err != nil {
 		return nil, err
 	}
 	now := e.now()
@@ -94,7 +94,7 @@ func createIntegrationAssociation(e *Emulator, req *connectRequest) (any, error)
 // association: the ARN names an existing, Active Cases domain of the same
 // account and region, and the instance has no Cases domain yet. Callers
 // hold the store lock.
-func (e *Emulator) checkCasesDomainIntegration(req *connectRequest, inst *connectInstance, arn string, now time.Time) error {
+func (e *Emulator) checkCasesDomainIntegration(req *opRequest, inst *connectInstance, arn string, now time.Time) error {
 	for _, a := range inst.sortedAssociations() {
 		if a.IntegrationType == integrationTypeCasesDomain {
 			return connectError(connectCodeDuplicateResource,
@@ -150,7 +150,7 @@ type listIntegrationAssociationsOutput struct {
 
 // listIntegrationAssociations lists an instance's associations, filtered by
 // the integrationType and integrationArn query members when present.
-func listIntegrationAssociations(e *Emulator, req *connectRequest) (any, error) {
+func listIntegrationAssociations(e *Emulator, req *opRequest) (any, error) {
 	maxResults, position, err := pageParams(req, defaultListIntegrationAssociationsMaxResults)
 	if err != nil {
 		return nil, err
@@ -190,7 +190,7 @@ func listIntegrationAssociations(e *Emulator, req *connectRequest) (any, error) 
 	return out, nil
 }
 
-func deleteIntegrationAssociation(e *Emulator, req *connectRequest) (any, error) {
+func deleteIntegrationAssociation(e *Emulator, req *opRequest) (any, error) {
 	e.store.mu.Lock()
 	defer e.store.mu.Unlock()
 	inst, err := e.instanceFor(req)
@@ -242,7 +242,7 @@ func checkConnectARN(arn string) error {
 	return nil
 }
 
-func (e *Emulator) taggableFor(req *connectRequest, create bool) (*map[string]string, error) {
+func (e *Emulator) taggableFor(req *opRequest, create bool) (*map[string]string, error) {
 	arn := req.labels["resourceArn"]
 	if err := checkConnectARN(arn); err != nil {
 		return nil, err
@@ -264,9 +264,9 @@ type tagConnectResourceInput struct {
 	Tags map[string]string `json:"tags"`
 }
 
-func tagConnectResource(e *Emulator, req *connectRequest) (any, error) {
+func tagConnectResource(e *Emulator, req *opRequest) (any, error) {
 	var in tagConnectResourceInput
-	if err := req.decode(&in); err != nil {
+	if err := req.decodeBody(&in); err != nil {
 		return nil, err
 	}
 	e.store.mu.Lock()
@@ -286,7 +286,7 @@ func tagConnectResource(e *Emulator, req *connectRequest) (any, error) {
 	return nil, nil
 }
 
-func untagConnectResource(e *Emulator, req *connectRequest) (any, error) {
+func untagConnectResource(e *Emulator, req *opRequest) (any, error) {
 	e.store.mu.Lock()
 	defer e.store.mu.Unlock()
 	tags, err := e.taggableFor(req, false)
@@ -303,7 +303,7 @@ type listConnectTagsOutput struct {
 	Tags map[string]string `json:"tags,omitempty"`
 }
 
-func listConnectTags(e *Emulator, req *connectRequest) (any, error) {
+func listConnectTags(e *Emulator, req *opRequest) (any, error) {
 	e.store.mu.RLock()
 	defer e.store.mu.RUnlock()
 	tags, err := e.taggableFor(req, false)

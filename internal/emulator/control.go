@@ -17,6 +17,9 @@ import (
 //	GET  /_emulator/faults  -> FaultState (rules, seed, how often each fired)
 //	PUT  /_emulator/faults  <- FaultConfig; -> FaultState with counters at zero
 //	DELETE /_emulator/faults -> FaultState without rules
+//	GET  /_emulator/events  -> {"events":[...]}: the case events kept, oldest
+//	                           first (?domainId=, ?account=, ?region=, ?eventType=)
+//	DELETE /_emulator/events -> {"status":"ok"}; kept events gone (?domainId= for one domain)
 //	GET  /_emulator/metrics -> Metrics (requests admitted and throttled per operation)
 //	DELETE /_emulator/metrics -> Metrics with every counter at zero
 //
@@ -31,6 +34,8 @@ func controlRoutes() [][]route {
 		{method: http.MethodGet, path: controlPrefix + "faults", operation: "GetFaults", handle: controlGetFaults},
 		{method: http.MethodPut, path: controlPrefix + "faults", operation: "PutFaults", handle: controlPutFaults},
 		{method: http.MethodDelete, path: controlPrefix + "faults", operation: "DeleteFaults", handle: controlDeleteFaults},
+		{method: http.MethodGet, path: controlPrefix + "events", operation: "GetEvents", handle: controlGetEvents},
+		{method: http.MethodDelete, path: controlPrefix + "events", operation: "DeleteEvents", handle: controlDeleteEvents},
 		{method: http.MethodGet, path: controlPrefix + "metrics", operation: "GetMetrics", handle: controlGetMetrics},
 		{method: http.MethodDelete, path: controlPrefix + "metrics", operation: "DeleteMetrics", handle: controlDeleteMetrics},
 	}}
@@ -81,6 +86,10 @@ type quotasPatch struct {
 	TemplatesPerDomain      *int `json:"templatesPerDomain"`
 	OptionsPerField         *int `json:"optionsPerField"`
 	FieldsPerLayout         *int `json:"fieldsPerLayout"`
+	RelatedItemsPerCase     *int `json:"relatedItemsPerCase"`
+	FilesPerCase            *int `json:"filesPerCase"`
+	SLAsPerCase             *int `json:"slasPerCase"`
+	FieldsPerRelatedItem    *int `json:"fieldsPerRelatedItem"`
 
 	InstancesPerAccountRegion *int `json:"instancesPerAccountRegion"`
 }
@@ -109,6 +118,10 @@ func (p runtimeConfigPatch) applyTo(c RuntimeConfig) RuntimeConfig {
 			{q.TemplatesPerDomain, &c.Quotas.TemplatesPerDomain},
 			{q.OptionsPerField, &c.Quotas.OptionsPerField},
 			{q.FieldsPerLayout, &c.Quotas.FieldsPerLayout},
+			{q.RelatedItemsPerCase, &c.Quotas.RelatedItemsPerCase},
+			{q.FilesPerCase, &c.Quotas.FilesPerCase},
+			{q.SLAsPerCase, &c.Quotas.SLAsPerCase},
+			{q.FieldsPerRelatedItem, &c.Quotas.FieldsPerRelatedItem},
 			{q.InstancesPerAccountRegion, &c.Quotas.InstancesPerAccountRegion},
 		} {
 			if m.patch != nil {

@@ -36,7 +36,7 @@ func TestControl_config(t *testing.T) {
 	_, server := startEmulator(t, emulator.Options{})
 
 	resp := controlRequest(t, server, http.MethodGet, "config", "")
-	want := `{"activationDelay":"1s","instanceActivationDelay":"1s","failCreationNamePattern":"","quotas":{"domainsPerAccountRegion":5,"fieldsPerDomain":500,"layoutsPerDomain":100,"templatesPerDomain":100,"optionsPerField":500,"fieldsPerLayout":440,"instancesPerAccountRegion":2}}`
+	want := `{"activationDelay":"1s","instanceActivationDelay":"1s","failCreationNamePattern":"","quotas":{"domainsPerAccountRegion":5,"fieldsPerDomain":500,"layoutsPerDomain":100,"templatesPerDomain":100,"optionsPerField":500,"fieldsPerLayout":440,"relatedItemsPerCase":200,"filesPerCase":50,"slasPerCase":10,"fieldsPerRelatedItem":50,"instancesPerAccountRegion":2}}`
 	if resp.status != http.StatusOK || string(resp.body) != want {
 		t.Errorf("GET config = %d %s\nwant %s", resp.status, resp.body, want)
 	}

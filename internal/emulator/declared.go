@@ -6,15 +6,17 @@ import (
 	"sync"
 )
 
-// Error choice from the model. A handler may answer only the errors its
-// operation declares, or the ones every operation may answer
-// (apimodel.Operation.MayReturn): the SDK decodes those into typed errors,
-// and the provider decides what to do by type. Any other error is a bug in
-// the emulator; the dispatcher logs it, answers InternalServerException
-// naming it (so the bug is visible rather than passed off as the service's
-// answer), and records it so the emulator's own tests fail on it
-// (TestMain). Errors injected by fault rules are not checked: they are
-// chosen by whoever writes the rule.
+// Error choice from the model, for every API the emulator serves. A
+// handler may answer only the errors its operation declares, or the ones
+// every operation of its API may answer (apiErrors.common; for Cases
+// apimodel.CommonErrors): the SDK decodes those into typed errors, and the
+// provider decides what to do by type. Any other error is a bug in the
+// emulator; the dispatcher logs it, answers the API's internal error
+// (InternalServerException, InternalServiceException) naming it (so the
+// bug is visible rather than passed off as the service's answer), and
+// records it so the emulator's own tests fail on it (TestMain). Errors
+// injected by fault rules are not checked: they are chosen by whoever
+// writes the rule.
 
 // undeclared records the undeclared errors the handlers of this process
 // produced, as "Operation: Code".
@@ -36,15 +38,16 @@ func undeclaredErrors() []string {
 	return append([]string(nil), undeclared.errors...)
 }
 
-// requireDeclared returns err when the operation of rt may answer it, and
-// an InternalServerException saying what went wrong otherwise.
+// requireDeclared returns err, in the codes of rt's API, when the
+// operation of rt may answer it, and an internal error saying what went
+// wrong otherwise.
 func (e *Emulator) requireDeclared(rt *route, req *opRequest, err error) error {
 	var apiErr *APIError
-	code := CodeInternalServer
+	code := rt.api.errors.internal
 	if errors.As(err, &apiErr) {
 		code = apiErr.Code
 	}
-	if code == CodeNotImplemented || rt.op.MayReturn(code) && apiErr != nil {
+	if code == CodeNotImplemented || rt.api.mayReturn(rt.op, code) && apiErr != nil {
 		return err
 	}
 	entry := fmt.Sprintf("%s: %s", rt.operation, code)

@@ -38,8 +38,8 @@ func TestDispatch_undeclaredErrorIsABug(t *testing.T) {
 			return nil, notFoundError(resourceTypeDomain, "x") // ListDomains declares no ResourceNotFoundException
 		},
 		"DeleteDomain": func(*Emulator, *opRequest) (any, error) { return nil, notFoundError(resourceTypeDomain, "x") }, // declared
-	}}
-	e.cases = newRouter(table.routes())
+	}, errors: casesErrors}
+	e.cases = table.router()
 	before := len(undeclaredErrors())
 	defer func() {
 		undeclared.mu.Lock()

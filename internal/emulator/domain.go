@@ -51,6 +51,12 @@ type domain struct {
 	// EventConfiguration is the case event configuration
 	// (case_event_configuration.go); nil until it is first put.
 	EventConfiguration *eventBridgeConfiguration `json:"eventConfiguration,omitempty"`
+	// Cases by case id (case.go), their related items and audit history
+	// inside them.
+	Cases map[string]*caseRecord `json:"cases,omitempty"`
+	// caseTokens indexes Cases by client token; built on first use, so a
+	// store loaded from a state file needs nothing more.
+	caseTokens map[string]*caseRecord
 }
 
 func domainARN(region, account, id string) string {

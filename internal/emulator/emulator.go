@@ -59,6 +59,12 @@ type Quotas struct {
 	TemplatesPerDomain      int `json:"templatesPerDomain"`
 	OptionsPerField         int `json:"optionsPerField"`
 	FieldsPerLayout         int `json:"fieldsPerLayout"`
+	// Limits on the related items of a case (CreateRelatedItem and
+	// UpdateRelatedItem answer ServiceQuotaExceededException).
+	RelatedItemsPerCase  int `json:"relatedItemsPerCase"`
+	FilesPerCase         int `json:"filesPerCase"`
+	SLAsPerCase          int `json:"slasPerCase"`
+	FieldsPerRelatedItem int `json:"fieldsPerRelatedItem"`
 	// InstancesPerAccountRegion bounds the Amazon Connect instances of a
 	// tenant (connect_instance.go).
 	InstancesPerAccountRegion int `json:"instancesPerAccountRegion"`
@@ -77,6 +83,15 @@ const (
 	// FieldGroup.fields max 220), so by default it never refuses what the
 	// model allows. Set it lower to try a layout quota.
 	DefaultFieldsPerLayout = 440
+	// Related items of a case: the Service Quotas "Related items per case"
+	// (L-C1AF8D37), "Attached files per case" (L-930905B5) and "Attached
+	// SLAs per case" (L-A7158118), adjustable. DefaultFieldsPerRelatedItem
+	// ("Fields per related item", L-7D21A319) is the most the model lets a
+	// Custom item hold (CustomInputContent.fields, length max 50).
+	DefaultRelatedItemsPerCase  = 200
+	DefaultFilesPerCase         = 50
+	DefaultSLAsPerCase          = 10
+	DefaultFieldsPerRelatedItem = 50
 )
 
 // DefaultActivationDelay is how long a new domain stays CreationInProgress.
@@ -137,6 +152,10 @@ func DefaultRuntimeConfig() RuntimeConfig {
 			TemplatesPerDomain:      DefaultTemplatesPerDomain,
 			OptionsPerField:         DefaultOptionsPerField,
 			FieldsPerLayout:         DefaultFieldsPerLayout,
+			RelatedItemsPerCase:     DefaultRelatedItemsPerCase,
+			FilesPerCase:            DefaultFilesPerCase,
+			SLAsPerCase:             DefaultSLAsPerCase,
+			FieldsPerRelatedItem:    DefaultFieldsPerRelatedItem,
 
 			InstancesPerAccountRegion: DefaultInstancesPerAccountRegion,
 		},
@@ -158,6 +177,10 @@ func (c RuntimeConfig) withDefaultQuotas() RuntimeConfig {
 	fill(&c.Quotas.TemplatesPerDomain, defaults.TemplatesPerDomain)
 	fill(&c.Quotas.OptionsPerField, defaults.OptionsPerField)
 	fill(&c.Quotas.FieldsPerLayout, defaults.FieldsPerLayout)
+	fill(&c.Quotas.RelatedItemsPerCase, defaults.RelatedItemsPerCase)
+	fill(&c.Quotas.FilesPerCase, defaults.FilesPerCase)
+	fill(&c.Quotas.SLAsPerCase, defaults.SLAsPerCase)
+	fill(&c.Quotas.FieldsPerRelatedItem, defaults.FieldsPerRelatedItem)
 	fill(&c.Quotas.InstancesPerAccountRegion, defaults.InstancesPerAccountRegion)
 	return c
 }
@@ -197,6 +220,10 @@ func (c RuntimeConfig) compile() (*regexp.Regexp, error) {
 		"templatesPerDomain":      c.Quotas.TemplatesPerDomain,
 		"optionsPerField":         c.Quotas.OptionsPerField,
 		"fieldsPerLayout":         c.Quotas.FieldsPerLayout,
+		"relatedItemsPerCase":     c.Quotas.RelatedItemsPerCase,
+		"filesPerCase":            c.Quotas.FilesPerCase,
+		"slasPerCase":             c.Quotas.SLAsPerCase,
+		"fieldsPerRelatedItem":    c.Quotas.FieldsPerRelatedItem,
 
 		"instancesPerAccountRegion": c.Quotas.InstancesPerAccountRegion,
 	} {
@@ -252,14 +279,13 @@ type Options struct {
 
 // Emulator serves the Cases API. It is safe for concurrent use.
 type Emulator struct {
-	log    *slog.Logger
-	now    func() time.Time
-	auth   *authenticator
-	faults FaultInjector
-	cases  *router // Cases API operations
-	// connectRoutes serves the Connect subset (connect.go).
-	connectRoutes *connectRouter
-	control       *router // /_emulator/ endpoints
+	log     *slog.Logger
+	now     func() time.Time
+	auth    *authenticator
+	faults  FaultInjector
+	cases   *router // Cases API operations
+	connect *router // the Connect subset (connect.go)
+	control *router // /_emulator/ endpoints
 
 	configMu       sync.RWMutex
 	runtime        RuntimeConfig
@@ -325,10 +351,12 @@ func New(opts Options) (*Emulator, error) {
 		limiter:        newRateLimiter(compiled.rateLimits, now()),
 	}
 	e.faults = faultChain{engine: e.faultRules, extra: opts.Faults}
-	e.cases = newRouter(casesAPI.routes())
-	if e.connectRoutes, err = newConnectRouter(connectModel, connectHandlers); err != nil {
-		return nil, err
+	for _, api := range []*apiTable{casesAPI, connectAPI} {
+		if err := api.check(); err != nil {
+			return nil, err
+		}
 	}
+	e.cases, e.connect = casesAPI.router(), connectAPI.router()
 	e.control = newRouter(controlRoutes()...)
 	if opts.StateFile != "" {
 		// Writing at once proves the file can be written, so a bad path is

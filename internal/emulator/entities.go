@@ -13,6 +13,14 @@ package emulator
 //	template             domain.Templates           /template/ID              layout, fields, case rules
 //	case rule            domain.CaseRules           /case-rule/ID             fields
 //	event configuration  domain.EventConfiguration  -                         fields
+//	case                 domain.Cases               /case/ID                  template, fields
+//	related item         case.RelatedItems          /case/ID/related-item/ID  (part of its case)
+//	audit event          case.Audit                 -                         (part of its case)
+//
+// Cases refer to configuration without holding it in use: a case keeps its
+// template and its values when the template or a field is deleted, as on
+// AWS, so no refersTo finder names them. Case events (tenant.Events) outlive
+// their case and their domain until the tenant is reset.
 //
 // A delete that would leave a live reference dangling is refused with a
 // ConflictException naming the referrers (DeleteField, DeleteLayout,
@@ -64,6 +72,7 @@ var domainEntities = []entityKind{
 		refersTo: map[entityRef]func(*domain, string) []string{
 			refField: (*domain).caseRulesUsingField,
 		}},
+	{name: "case", arnKind: "case", resourceType: resourceTypeCase, tags: (*domain).caseTags},
 	{name: "event configuration",
 		refersTo: map[entityRef]func(*domain, string) []string{
 			refField: (*domain).eventConfigurationUsingField,

@@ -2,9 +2,13 @@ package emulator
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
+
+	"github.com/connect-cases/terraform-provider-cases/internal/apimodel"
 )
 
 // Error codes declared by the Cases model: each is the name of an
@@ -150,6 +154,16 @@ type errorBody struct {
 const errorTypeHeader = "X-Amzn-ErrorType"
 
 func writeAPIError(w http.ResponseWriter, apiErr *APIError) {
+	writeErrorDocument(w, apiErr, casesErrorDocument(apiErr))
+}
+
+// casesErrorDocument is the error document of the Cases error shapes.
+func casesErrorDocument(apiErr *APIError) any {
+	return errorBody{Type: apiErr.Code, Message: apiErr.Message, ResourceID: apiErr.ResourceID, ResourceType: apiErr.ResourceType}
+}
+
+// writeErrorDocument writes apiErr's headers and the error document doc.
+func writeErrorDocument(w http.ResponseWriter, apiErr *APIError, doc any) {
 	header := w.Header()
 	header[errorTypeHeader] = []string{apiErr.Code}
 	if apiErr.RetryAfterSeconds > 0 {
@@ -160,12 +174,101 @@ func writeAPIError(w http.ResponseWriter, apiErr *APIError) {
 			header.Add("Allow", method)
 		}
 	}
-	writeJSON(w, apiErr.Status, errorBody{
-		Type:         apiErr.Code,
-		Message:      apiErr.Message,
-		ResourceID:   apiErr.ResourceID,
-		ResourceType: apiErr.ResourceType,
-	})
+	writeJSON(w, apiErr.Status, doc)
+}
+
+// apiErrors is how one API names the conditions that the machinery every
+// API shares reports in Cases codes: input that breaks the model
+// (ValidationException), an internal failure (InternalServerException, from
+// the panic guard, the declared-error check, the state file or a fault
+// rule). The Cases API names them so; Connect has its own error shapes.
+type apiErrors struct {
+	// internal is the code of an internal failure.
+	internal string
+	// invalid is the code op answers input that breaks the model with (op
+	// is nil when the request matched no operation).
+	invalid func(op *apimodel.Operation) string
+	// common are the codes any operation may answer, declared or not.
+	common []string
+	// document builds the error document: the members of the error shapes
+	// differ between APIs.
+	document func(*APIError) any
+}
+
+// casesErrors are the Cases API's: the shared machinery speaks them.
+var casesErrors = apiErrors{
+	internal: CodeInternalServer,
+	invalid:  func(*apimodel.Operation) string { return CodeValidation },
+	common:   apimodel.CommonErrors,
+	document: casesErrorDocument,
+}
+
+// localize returns err in the codes of api: a Cases code of the shared
+// machinery becomes the API's code for the same condition, with the status
+// the model gives it (a status a fault rule chose is kept); a code the
+// emulator's table does not know gets its model status. Localizing twice
+// changes nothing. A nil api is the control API, which speaks Cases.
+func (api *apiTable) localize(op *apimodel.Operation, err error) error {
+	var apiErr *APIError
+	if api == nil || !errors.As(err, &apiErr) {
+		return err
+	}
+	code := apiErr.Code
+	switch code {
+	case CodeInternalServer:
+		code = api.errors.internal
+	case CodeValidation:
+		code = api.errors.invalid(op)
+	}
+	_, known := errorStatus[apiErr.Code]
+	if code == apiErr.Code && (known || apiErr.Status != http.StatusBadRequest) {
+		return err
+	}
+	localized := *apiErr
+	localized.Code = code
+	if !known || apiErr.Status == errorStatus[apiErr.Code] {
+		localized.Status = modelStatus(api.service, code)
+	}
+	if code == api.errors.internal && localized.RetryAfterSeconds == 0 {
+		localized.RetryAfterSeconds = defaultRetryAfterSeconds
+	}
+	return &localized
+}
+
+// writeError writes apiErr in the wire format of api, localized; a nil api
+// (the control API) writes the Cases format.
+func (api *apiTable) writeError(w http.ResponseWriter, op *apimodel.Operation, apiErr *APIError) {
+	if api == nil {
+		writeAPIError(w, apiErr)
+		return
+	}
+	var localized *APIError
+	errors.As(api.localize(op, apiErr), &localized)
+	writeErrorDocument(w, localized, api.errors.document(localized))
+}
+
+// mayReturn reports whether op of api may answer code: the operation
+// declares it, or it is common to the API.
+func (api *apiTable) mayReturn(op *apimodel.Operation, code string) bool {
+	return op.Declares(code) || slices.Contains(api.errors.common, code)
+}
+
+// modelError returns an error with one of svc's error codes and the HTTP
+// status of its smithy.api#httpError trait.
+func modelError(svc *apimodel.Service, code, message string) *APIError {
+	return &APIError{Code: code, Status: modelStatus(svc, code), Message: message}
+}
+
+// modelStatus is the status of an error code: its shape's
+// smithy.api#httpError in svc, else the emulator's table, else 400.
+func modelStatus(svc *apimodel.Service, code string) int {
+	if shape, ok := svc.Shapes[code]; ok && shape.HTTPStatus != 0 {
+		return shape.HTTPStatus
+	}
+	if status, ok := errorStatus[code]; ok {
+		return status
+	}
+	return http.StatusBadRequest
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {

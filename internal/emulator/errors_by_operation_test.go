@@ -56,11 +56,25 @@ func TestErrorsByOperation(t *testing.T) {
 		t.Fatal(err)
 	}
 	domainARN := aws.ToString(mustGetDomain(t, client, domainID).DomainArn)
+	// Cases: a case of template T with a comment, a file and a Custom
+	// related item, and an Inactive template.
+	numID := aws.ToString(createField(t, client, domainID, "Num", types.FieldTypeNumber).FieldId)
+	inactive, err := client.CreateTemplate(ctx, &connectcases.CreateTemplateInput{DomainId: aws.String(domainID), Name: aws.String("Off"), Status: types.TemplateStatusInactive})
+	if err != nil {
+		t.Fatal(err)
+	}
+	caseBody := `{"templateId":"` + aws.ToString(tpl.TemplateId) + `","clientToken":"fixture","fields":[{"id":"title","value":{"stringValue":"T"}},{"id":"customer_id","value":{"stringValue":"` + testCustomerID + `"}}]}`
+	caseID := signedJSON[connectcases.CreateCaseOutput](t, server, "POST", "/domains/"+domainID+"/cases", caseBody).CaseId
+	itemPath := "/domains/" + domainID + "/cases/" + aws.ToString(caseID) + "/related-items/"
+	commentID := aws.ToString(signedJSON[connectcases.CreateRelatedItemOutput](t, server, "POST", itemPath, `{"type":"Comment","content":{"comment":{"body":"b","contentType":"Text/Plain"}}}`).RelatedItemId)
+	fileID := aws.ToString(signedJSON[connectcases.CreateRelatedItemOutput](t, server, "POST", itemPath, `{"type":"File","content":{"file":{"fileArn":"arn:aws:connect:us-west-2:123456789012:instance/i/file/f"}}}`).RelatedItemId)
+	customID := aws.ToString(signedJSON[connectcases.CreateRelatedItemOutput](t, server, "POST", itemPath, `{"type":"Custom","content":{"custom":{"fields":[{"id":"`+textID+`","value":{"stringValue":"a"}}]}}}`).RelatedItemId)
 	putConfig(t, server, `{"activationDelay":"1h"}`)
 	pendingID := aws.ToString(createDomain(t, client, "pending").DomainId)
 	putConfig(t, server, `{"activationDelay":"0s"}`)
 
-	labels := map[string]string{"domainId": domainID, "fieldId": selectID, "layoutId": layoutID, "templateId": aws.ToString(tpl.TemplateId), "caseRuleId": ruleID, "arn": domainARN}
+	labels := map[string]string{"domainId": domainID, "fieldId": selectID, "layoutId": layoutID, "templateId": aws.ToString(tpl.TemplateId), "caseRuleId": ruleID, "arn": domainARN,
+		"caseId": aws.ToString(caseID), "relatedItemId": commentID}
 	const unknown = "00000000-0000-4000-8000-000000000000"
 	long := strings.Repeat("x", 501)
 	content := func(fieldID string) string {
@@ -92,6 +106,12 @@ func TestErrorsByOperation(t *testing.T) {
 		"UpdateCaseRule":            `{"name":"Renamed"}`,
 		"PutCaseEventConfiguration": `{"eventBridge":{"enabled":false}}`,
 		"TagResource":               `{"tags":{"k":"v"}}`,
+		"CreateCase":                strings.Replace(caseBody, `"fixture"`, `"other"`, 1),
+		"GetCase":                   `{"fields":[{"id":"title"}]}`,
+		"UpdateCase":                `{"fields":[{"id":"summary","value":{"stringValue":"s"}}]}`,
+		"ListCasesForContact":       `{"contactArn":"arn:aws:connect:us-west-2:123456789012:instance/i/contact/c"}`,
+		"CreateRelatedItem":         `{"type":"Comment","content":{"comment":{"body":"b","contentType":"Text/Plain"}}}`,
+		"UpdateRelatedItem":         `{"content":{"comment":{"body":"new","contentType":"Text/Plain"}}}`,
 	}
 	validQuery := map[string]string{"UntagResource": "tagKeys=k"}
 
@@ -189,6 +209,67 @@ func TestErrorsByOperation(t *testing.T) {
 			{name: "unknown rule", labels: map[string]string{"caseRuleId": unknown}, want: notFound},
 			{name: "used by a template", want: conflict},
 		},
+		"CreateCase": {
+			{name: "unknown template", body: `{"templateId":"` + unknown + `","fields":[]}`, want: notFound},
+			{name: "inactive template", body: `{"templateId":"` + aws.ToString(inactive.TemplateId) + `","fields":[]}`, want: validation},
+			{name: "required field missing", body: `{"templateId":"` + aws.ToString(tpl.TemplateId) + `","fields":[{"id":"title","value":{"stringValue":"T"}}]}`, want: validation},
+			{name: "clientToken of another request", body: strings.Replace(caseBody, `"T"`, `"U"`, 1), want: conflict},
+			{name: "value of the wrong type", body: `{"templateId":"` + aws.ToString(tpl.TemplateId) + `","fields":[{"id":"` + numID + `","value":{"stringValue":"1"}}]}`, want: validation},
+			{name: "not an option", body: `{"templateId":"` + aws.ToString(tpl.TemplateId) + `","fields":[{"id":"` + selectID + `","value":{"stringValue":"nope"}}]}`, want: validation},
+			{name: "domain not Active", labels: pending, want: validation},
+		},
+		"GetCase": {
+			{name: "unknown case", labels: map[string]string{"caseId": unknown}, want: notFound},
+			{name: "forged nextToken", body: `{"fields":[{"id":"title"}],"nextToken":"forged"}`, want: validation},
+		},
+		"UpdateCase": {
+			{name: "unknown case", labels: map[string]string{"caseId": unknown}, want: notFound},
+			{name: "system field maintained by Cases", body: `{"fields":[{"id":"case_id","value":{"stringValue":"x"}}]}`, want: validation},
+			{name: "value of the wrong type", body: `{"fields":[{"id":"title","value":{"doubleValue":1}}]}`, want: validation},
+			{name: "unknown field", body: `{"fields":[{"id":"` + unknown + `","value":{"stringValue":"x"}}]}`, want: validation},
+			{name: "domain not Active", labels: pending, want: validation},
+		},
+		"DeleteCase": {{name: "unknown case", labels: map[string]string{"caseId": unknown}, want: notFound}},
+		"SearchCases": {
+			{name: "unknown field in filter", body: `{"filter":{"field":{"equalTo":{"id":"` + unknown + `","value":{"stringValue":"x"}}}}}`, want: validation},
+			{name: "forged nextToken", body: `{"nextToken":"forged"}`, want: validation},
+			{name: "maxResults out of range", body: `{"maxResults":101}`, want: validation},
+			{name: "two members of a filter", body: `{"filter":{"not":{"andAll":[]},"orAll":[]}}`, want: validation},
+		},
+		"ListCasesForContact": {{name: "maxResults out of range", body: `{"contactArn":"c","maxResults":11}`, want: validation}},
+		"GetCaseAuditEvents": {
+			{name: "unknown case", labels: map[string]string{"caseId": unknown}, want: notFound},
+			{name: "forged nextToken", body: `{"nextToken":"forged"}`, want: validation},
+		},
+		"CreateRelatedItem": {
+			{name: "unknown case", labels: map[string]string{"caseId": unknown}, want: notFound},
+			{name: "type and content disagree", body: `{"type":"Contact","content":{"comment":{"body":"b","contentType":"Text/Plain"}}}`, want: validation},
+			{name: "system field in a custom item", body: `{"type":"Custom","content":{"custom":{"fields":[{"id":"title","value":{"stringValue":"x"}}]}}}`, want: validation},
+			{name: "related items quota", config: `{"quotas":{"relatedItemsPerCase":3}}`, restore: `{"quotas":{"relatedItemsPerCase":0}}`, want: quota},
+			{name: "files quota", body: `{"type":"File","content":{"file":{"fileArn":"f"}}}`, config: `{"quotas":{"filesPerCase":1}}`, restore: `{"quotas":{"filesPerCase":0}}`, want: quota},
+			{name: "fields per related item quota", body: `{"type":"Custom","content":{"custom":{"fields":[{"id":"` + textID + `","value":{"stringValue":"a"}},{"id":"` + numID + `","value":{"doubleValue":1}}]}}}`, config: `{"quotas":{"fieldsPerRelatedItem":1}}`, restore: `{"quotas":{"fieldsPerRelatedItem":0}}`, want: quota},
+			{name: "linked case does not exist", body: `{"type":"ConnectCase","content":{"connectCase":{"caseId":"` + unknown + `"}}}`, want: validation},
+			{name: "SLA without a field", body: `{"type":"Sla","content":{"sla":{"slaInputConfiguration":{"name":"S","type":"CaseField","targetSlaMinutes":5}}}}`, want: validation},
+		},
+		"UpdateRelatedItem": {
+			{name: "unknown related item", labels: map[string]string{"relatedItemId": unknown}, want: notFound},
+			{name: "unknown case", labels: map[string]string{"caseId": unknown}, want: notFound},
+			{name: "a file cannot be updated", labels: map[string]string{"relatedItemId": fileID}, want: validation},
+			{name: "content of another type", body: `{"content":{"custom":{"fields":[{"id":"` + textID + `","value":{"stringValue":"a"}}]}}}`, want: validation},
+			{name: "fields per related item quota", labels: map[string]string{"relatedItemId": customID}, body: `{"content":{"custom":{"fields":[{"id":"` + textID + `","value":{"stringValue":"a"}},{"id":"` + numID + `","value":{"doubleValue":1}}]}}}`, config: `{"quotas":{"fieldsPerRelatedItem":1}}`, restore: `{"quotas":{"fieldsPerRelatedItem":0}}`, want: quota},
+		},
+		"DeleteRelatedItem": {
+			{name: "unknown related item", labels: map[string]string{"relatedItemId": unknown}, want: notFound},
+			{name: "a file", labels: map[string]string{"relatedItemId": fileID}, want: validation},
+		},
+		"SearchRelatedItems": {
+			{name: "unknown case", labels: map[string]string{"caseId": unknown}, want: notFound},
+			{name: "forged nextToken", body: `{"nextToken":"forged"}`, want: validation},
+		},
+		"SearchAllRelatedItems": {
+			{name: "bad sort property", body: `{"sorts":[{"sortProperty":"Title","sortOrder":"Asc"}]}`, want: validation},
+			{name: "maxResults out of range", body: `{"maxResults":26}`, want: validation},
+		},
 		"PutCaseEventConfiguration": {
 			{name: "domain not Active", labels: pending, want: validation},
 			{name: "unknown field", body: `{"eventBridge":{"enabled":true,"includedData":{"caseData":{"fields":[{"id":"` + unknown + `"}]}}}}`, want: validation},
@@ -264,6 +345,23 @@ func TestErrorsByOperation(t *testing.T) {
 		}
 	}
 	t.Logf("%d operations, %d requests, %d distinct (operation, error) pairs, all declared or common", len(implemented), requests, len(pairs))
+}
+
+// testCustomerID is a customer profile ARN in the form customer_id takes.
+const testCustomerID = "arn:aws:profile:us-west-2:123456789012:domains/profiles/profiles/0123456789abcdef"
+
+// signedJSON sends a signed request and decodes its JSON answer into T.
+func signedJSON[T any](t *testing.T, server *emulator.Server, method, path, body string) T {
+	t.Helper()
+	resp := signedPost(t, server, method, path, []byte(body))
+	var out T
+	if resp.status != 200 {
+		t.Fatalf("%s %s: %d %s", method, path, resp.status, resp.body)
+	}
+	if err := json.Unmarshal(resp.body, &out); err != nil {
+		t.Fatalf("%s %s: %v", method, path, err)
+	}
+	return out
 }
 
 func hasRequiredBodyMember(input *apimodel.Shape) bool {

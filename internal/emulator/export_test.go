@@ -26,3 +26,12 @@ func ImplementedOperations() []string {
 	}
 	return names
 }
+
+// SetGetCasePageSizeForTest makes GetCase answer pages of n field values
+// until the returned function restores the model's size. Tests that use it
+// must not run in parallel with others.
+func SetGetCasePageSizeForTest(n int) (restore func()) {
+	saved := getCasePageSize
+	getCasePageSize = n
+	return func() { getCasePageSize = saved }
+}

@@ -49,15 +49,22 @@ var casesAPI = &apiTable{
 		// The case event configuration (case_event_configuration.go).
 		"GetCaseEventConfiguration": getCaseEventConfiguration,
 		"PutCaseEventConfiguration": putCaseEventConfiguration,
+		// Cases: the data plane, checked against the configuration above
+		// (case.go, case_enforce.go, case_audit.go, case_search.go).
+		"CreateCase":          createCase,
+		"GetCase":             getCase,
+		"UpdateCase":          updateCase,
+		"DeleteCase":          deleteCase,
+		"SearchCases":         searchCases,
+		"ListCasesForContact": listCasesForContact,
+		"GetCaseAuditEvents":  getCaseAuditEvents,
+		// Related items of cases (related_item.go, case_search.go).
+		"CreateRelatedItem":     createRelatedItem,
+		"UpdateRelatedItem":     updateRelatedItem,
+		"DeleteRelatedItem":     deleteRelatedItem,
+		"SearchRelatedItems":    searchRelatedItems,
+		"SearchAllRelatedItems": searchAllRelatedItems,
 	},
-	// Cases themselves and their related items are data, not configuration:
-	// the provider manages none of them, so the emulator does not store
-	// them. These operations are routed and answer 501
-	// NotImplementedException naming the operation.
-	notImplemented: []string{
-		"CreateCase", "GetCase", "UpdateCase", "DeleteCase", "SearchCases",
-		"ListCasesForContact", "GetCaseAuditEvents",
-		"CreateRelatedItem", "UpdateRelatedItem", "DeleteRelatedItem",
-		"SearchRelatedItems", "SearchAllRelatedItems",
-	},
+	errors:      casesErrors,
+	rateLimited: true,
 }

@@ -1,7 +1,6 @@
 package emulator
 
 import (
-	"slices"
 	"strings"
 	"testing"
 )
@@ -11,25 +10,8 @@ import (
 // bound to a name the model does not have.
 func TestCasesAPI_coversModel(t *testing.T) {
 	model := casesAPI.service
-	for _, name := range model.OperationNames() {
-		_, handled := casesAPI.handlers[name]
-		listed := slices.Contains(casesAPI.notImplemented, name)
-		switch {
-		case handled && listed:
-			t.Errorf("%s has a handler and is listed as not implemented", name)
-		case !handled && !listed:
-			t.Errorf("%s has no handler and is not listed as not implemented", name)
-		}
-	}
-	for name := range casesAPI.handlers {
-		if model.Operations[name] == nil {
-			t.Errorf("handler bound to %s, which the model does not have", name)
-		}
-	}
-	for _, name := range casesAPI.notImplemented {
-		if model.Operations[name] == nil {
-			t.Errorf("not implemented lists %s, which the model does not have", name)
-		}
+	if err := casesAPI.check(); err != nil {
+		t.Error(err)
 	}
 	routes := casesAPI.routes()
 	if len(routes) != len(model.Operations) {

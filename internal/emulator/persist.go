@@ -47,12 +47,12 @@ type persister struct {
 	mu sync.Mutex
 }
 
-// readOnlyOperation reports whether a Cases operation never changes state,
-// from the naming rule of the model: reads are Get*, List*, Search* and
-// BatchGet*. Any other operation is saved after it runs, which costs a write
+// readOnlyOperation reports whether an operation never changes state, from
+// the naming rule of the models: reads are Get*, List*, Search* and
+// BatchGet* in Cases, Describe* and List* in Connect. Any other operation is saved after it runs, which costs a write
 // at worst.
 func readOnlyOperation(operation string) bool {
-	for _, prefix := range []string{"Get", "List", "Search", "BatchGet"} {
+	for _, prefix := range []string{"Get", "List", "Search", "BatchGet", "Describe"} {
 		if strings.HasPrefix(operation, prefix) {
 			return true
 		}

@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -17,10 +18,14 @@ import (
 	"github.com/connect-cases/terraform-provider-cases/internal/apimodel"
 )
 
-// apiTable is one API the emulator serves: the generated model of a
-// service and the handlers bound to its operations by name. Routes come
-// from the model alone (apiTable.routes), so a handler cannot be reached at
-// a path the model does not give its operation.
+// apiTable is one API the emulator serves (casesAPI in handlers.go,
+// connectAPI in connect.go): the generated model of a service and the
+// handlers bound to its operations by name. Routes come from the model
+// alone (apiTable.routes), so a handler cannot be reached at a path the
+// model does not give its operation; requests are validated against the
+// operation's input shape (validate.go) and the errors handlers answer are
+// checked against those it declares (declared.go), the same way for every
+// API.
 type apiTable struct {
 	service *apimodel.Service
 	// handlers by operation name.
@@ -28,6 +33,51 @@ type apiTable struct {
 	// notImplemented lists the operations of the model that the emulator
 	// routes but does not serve: they answer NotImplementedException.
 	notImplemented []string
+	// errors says how the API names the conditions the shared machinery
+	// reports (errors.go).
+	errors apiErrors
+	// rateLimited: requests pass the emulator's rate limiter
+	// (RuntimeConfig.RateLimits, the quotas of the Cases API).
+	rateLimited bool
+}
+
+// check reports an operation of the model with neither a handler nor a
+// place in notImplemented (or both), and a handler or notImplemented entry
+// the model does not have: the table and the model must agree.
+func (api *apiTable) check() error {
+	var problems []string
+	for _, name := range api.service.OperationNames() {
+		_, handled := api.handlers[name]
+		listed := slices.Contains(api.notImplemented, name)
+		switch {
+		case handled && listed:
+			problems = append(problems, name+" has a handler and is listed as not implemented")
+		case !handled && !listed:
+			problems = append(problems, name+" has no handler and is not listed as not implemented")
+		}
+	}
+	for name := range api.handlers {
+		if api.service.Operations[name] == nil {
+			problems = append(problems, "a handler is bound to "+name+", which the model does not have")
+		}
+	}
+	for _, name := range api.notImplemented {
+		if api.service.Operations[name] == nil {
+			problems = append(problems, "not implemented lists "+name+", which the model does not have")
+		}
+	}
+	if len(problems) > 0 {
+		sort.Strings(problems)
+		return fmt.Errorf("emulator: the %s table disagrees with its model: %s", api.service.Name, strings.Join(problems, "; "))
+	}
+	return nil
+}
+
+// router returns the router of the API's routes.
+func (api *apiTable) router() *router {
+	rt := newRouter(api.routes())
+	rt.api = api
+	return rt
 }
 
 // routes returns one route per operation of the model, in name order.
@@ -145,6 +195,8 @@ func (r *opRequest) decodeBody(v any) error {
 // router matches a method and an escaped path against a route table.
 type router struct {
 	routes []compiledRoute
+	// api is the API the routes belong to; nil for the control API.
+	api *apiTable
 }
 
 type compiledRoute struct {
@@ -227,8 +279,8 @@ func (r *compiledRoute) matchSegments(segments []string) (map[string]string, boo
 	return labels, true
 }
 
-// ServeHTTP serves the Cases API and, under /_emulator/, the control API.
-// Every response carries x-amzn-RequestId.
+// ServeHTTP serves the Cases API, the Connect subset and, under
+// /_emulator/, the control API. Every response carries x-amzn-RequestId.
 func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	started := time.Now()
 	call := Call{RequestID: newUUID()}
@@ -236,46 +288,46 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	rec := &statusRecorder{ResponseWriter: w}
 	defer func() { e.logRequest(r, rec, call, time.Since(started)) }()
 
-	if strings.HasPrefix(r.URL.Path, controlPrefix) {
-		e.serveRoute(rec, r, e.control, &call, false)
-		return
-	}
-	if isConnectRequest(r) {
+	switch {
+	case strings.HasPrefix(r.URL.Path, controlPrefix):
+		e.serveRoute(rec, r, e.control, &call)
+	case isConnectRequest(r):
 		// Signed for the Connect API (connect.go), whose paths overlap.
-		e.serveConnect(rec, r, &call)
-		return
+		e.serveRoute(rec, r, e.connect, &call)
+	default:
+		e.serveRoute(rec, r, e.cases, &call)
 	}
-	e.serveRoute(rec, r, e.cases, &call, true)
 }
 
 // serveRoute routes r, reads its body, authenticates it when the route
-// belongs to the Cases API, and dispatches it.
-func (e *Emulator) serveRoute(w http.ResponseWriter, r *http.Request, rt *router, call *Call, casesAPI bool) {
+// belongs to an API (not the control API), and dispatches it.
+func (e *Emulator) serveRoute(w http.ResponseWriter, r *http.Request, rt *router, call *Call) {
+	api := rt.api
 	matched, labels, apiErr := rt.match(r.Method, r.URL.EscapedPath())
 	if apiErr != nil {
-		writeAPIError(w, apiErr)
+		api.writeError(w, nil, apiErr)
 		return
 	}
 	call.Operation = matched.operation
 
 	body, apiErr := readBody(w, r)
 	if apiErr != nil {
-		writeAPIError(w, apiErr)
+		api.writeError(w, matched.op, apiErr)
 		return
 	}
 	req := &opRequest{ctx: r.Context(), labels: labels, query: r.URL.Query(), body: body}
-	if !casesAPI {
+	if api == nil {
 		// The control API needs no signature: it is for the operator of the
 		// emulator, like LocalStack's, and stays on a loopback address.
 		req.call = *call
 		out, err := e.invoke(matched.handle, req, nil)
-		e.writeResult(w, out, err)
+		e.writeResult(w, nil, nil, out, err)
 		return
 	}
 
-	id, apiErr := e.auth.authenticate(r, body)
+	id, apiErr := e.auth.authenticateService(r, body, api.service.SigningName)
 	if apiErr != nil {
-		writeAPIError(w, apiErr)
+		api.writeError(w, matched.op, apiErr)
 		return
 	}
 	call.Account, call.Region = id.account, id.region
@@ -283,19 +335,20 @@ func (e *Emulator) serveRoute(w http.ResponseWriter, r *http.Request, rt *router
 	e.dispatch(w, req, matched)
 }
 
-// dispatch runs one Cases operation. It is the single place every Cases
-// operation passes through with its name and tenant known, and where the
-// fault injector acts before the handler and after it has committed.
+// dispatch runs one API operation. It is the single place every operation
+// passes through with its name and tenant known, and where the fault
+// injector acts before the handler and after it has committed.
 func (e *Emulator) dispatch(w http.ResponseWriter, req *opRequest, rt *route) {
+	api, op := rt.api, rt.op
 	// The service throttles at its front end: a request over its rate is
 	// answered before anything else looks at it.
-	if !e.limiter.admit(req.call, e.now()) {
-		e.writeResult(w, nil, throttledError())
+	if api.rateLimited && !e.limiter.admit(req.call, e.now()) {
+		e.writeResult(w, api, op, nil, throttledError())
 		return
 	}
 	if e.faults != nil {
 		if err := e.faults.BeforeOperation(req.ctx, req.call); err != nil {
-			e.writeResult(w, nil, err)
+			e.writeResult(w, api, op, nil, err)
 			return
 		}
 	}
@@ -303,16 +356,18 @@ func (e *Emulator) dispatch(w http.ResponseWriter, req *opRequest, rt *route) {
 		// The request is checked against the model before the handler
 		// sees it; an operation the emulator does not serve answers
 		// NotImplementedException whatever the request.
-		if rt.api.handlers[rt.operation] == nil {
+		if api.handlers[rt.operation] == nil {
 			return nil
 		}
-		if apiErr := validateRequest(rt.api.service, rt.op, req); apiErr != nil {
+		if apiErr := validateRequest(api.service, op, req); apiErr != nil {
 			return apiErr
 		}
 		return nil
 	})
 	if err != nil {
-		err = e.requireDeclared(rt, req, err)
+		// In the API's own codes before anyone looks at them: the
+		// declared-error check and the fault rules after the handler.
+		err = e.requireDeclared(rt, req, api.localize(op, err))
 	}
 	// With a state file, a change is on disk before anything is answered.
 	if saveErr := e.saveAfter(req.call.Operation); saveErr != nil {
@@ -320,11 +375,11 @@ func (e *Emulator) dispatch(w http.ResponseWriter, req *opRequest, rt *route) {
 	}
 	if e.faults != nil {
 		if injected := e.faults.AfterOperation(req.ctx, req.call, err); injected != nil {
-			e.writeResult(w, nil, injected)
+			e.writeResult(w, api, op, nil, injected)
 			return
 		}
 	}
-	e.writeResult(w, out, err)
+	e.writeResult(w, api, op, out, err)
 }
 
 // invoke runs validate (when not nil) and then, when it passes, the
@@ -348,8 +403,9 @@ func (e *Emulator) invoke(handle operationHandler, req *opRequest, validate func
 	return handle(e, req)
 }
 
-// writeResult writes a handler's response, or its error in the wire format.
-func (e *Emulator) writeResult(w http.ResponseWriter, out any, err error) {
+// writeResult writes a handler's response, or its error in the wire format
+// of api (nil: the control API, which speaks the Cases format).
+func (e *Emulator) writeResult(w http.ResponseWriter, api *apiTable, op *apimodel.Operation, out any, err error) {
 	if err != nil {
 		if errors.Is(err, ErrDropConnection) {
 			// net/http closes the connection without a response.
@@ -359,7 +415,7 @@ func (e *Emulator) writeResult(w http.ResponseWriter, out any, err error) {
 		if !errors.As(err, &apiErr) {
 			apiErr = NewAPIError(CodeInternalServer, err.Error())
 		}
-		writeAPIError(w, apiErr)
+		api.writeError(w, op, apiErr)
 		return
 	}
 	if out == nil {

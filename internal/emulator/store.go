@@ -33,6 +33,10 @@ type tenant struct {
 	// LastSequence numbers entities in creation order, which gives listings
 	// a stable order for pagination tokens.
 	LastSequence uint64 `json:"lastSequence"`
+	// Events are the case events of the tenant's domains, oldest first
+	// (case_events.go). They outlive a deleted case, as delivered events
+	// do, and go with the domain's tenant only.
+	Events []storedEvent `json:"events,omitempty"`
 }
 
 func newStore() *store {

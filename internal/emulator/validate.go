@@ -22,8 +22,11 @@ import (
 // "exactly one member" for unions. String rules are implemented once, in
 // internal/apimodel/strings.go, which documents their semantics.
 //
-// Every violation is collected and sent in one ValidationException whose
-// message reads as AWS words it:
+// The same walk serves every API (the input shape comes from the API's own
+// model). Every violation is collected and sent in one ValidationException,
+// or the API's code for invalid input (apiErrors.invalid: Connect answers
+// InvalidParameterException or InvalidRequestException), whose message
+// reads as AWS words it:
 //
 //	2 validation errors detected: Value at 'name' failed to satisfy constraint: Member must ...; Value at ...
 //

@@ -74,13 +74,6 @@ func TestWire_unknownRoutes(t *testing.T) {
 			t.Errorf("Allow = %q, want DELETE,POST", got)
 		}
 	})
-	t.Run("operation of the model the emulator does not serve", func(t *testing.T) {
-		body := signedPost(t, server, http.MethodPost, "/domains/abc/cases-search", []byte("{}")).
-			requireWireError(t, http.StatusNotImplemented, emulator.CodeNotImplemented)
-		if msg, _ := body["message"].(string); !strings.Contains(msg, "does not implement SearchCases") {
-			t.Errorf("message = %q, want it to name SearchCases", msg)
-		}
-	})
 	t.Run("routing comes before authentication", func(t *testing.T) {
 		req, err := http.NewRequest(http.MethodGet, server.URL()+"/nothing-here", nil)
 		if err != nil {

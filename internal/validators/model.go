@@ -3,6 +3,7 @@ package validators
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
@@ -13,20 +14,43 @@ import (
 )
 
 // The validators in this file take their rules from the generated API
-// tables (internal/apimodel), so a schema names the API member it sends
-// and no limit is typed in a resource. An unknown member name panics when
-// the schema is built, which every test run does.
+// tables (internal/apimodel), so no limit is typed in a resource. The
+// provider's schemas get them through the one table of the API members its
+// attributes are sent as (internal/service/cases/api_members.go), which
+// resolves lists, maps and the Connect model; the Cases* helpers look a
+// Cases member up directly. An unknown member name panics when the schema
+// is built, which every test run does.
 
-// CasesString returns the plan-time checks of one string member of the
-// Cases model, e.g. CasesString("CreateFieldRequest", "name"): its length
-// in characters, its pattern with the service's semantics, and its enum.
-func CasesString(structure string, path ...string) validator.String {
-	return modelString(apimodel.Cases(), structure, path...)
+// ModelString returns the plan-time checks of a string with the model's
+// constraints c: its length in characters, its pattern with the service's
+// semantics, and its enum. member names the API member the rules come
+// from in messages, e.g. "CreateFieldRequest.name" or
+// "TagPropagationConfiguration.tagMap{key}".
+func ModelString(c apimodel.Constraints, member string) validator.String {
+	return modelStringValidator{constraints: c, member: member}
 }
 
-// ConnectString is CasesString for the Amazon Connect subset.
-func ConnectString(structure string, path ...string) validator.String {
-	return modelString(apimodel.Connect(), structure, path...)
+// ListSize returns the entry-count rule of a list with length bounds b
+// (smithy.api#length of a list member, in entries).
+func ListSize(b apimodel.Bounds) validator.List {
+	return listvalidator.SizeBetween(int(b.MinOr(0)), int(b.MaxOr(maxInt)))
+}
+
+// SetSize is ListSize for a list the schema models as a set.
+func SetSize(b apimodel.Bounds) validator.Set {
+	return setvalidator.SizeBetween(int(b.MinOr(0)), int(b.MaxOr(maxInt)))
+}
+
+// MapSize is ListSize for a map attribute.
+func MapSize(b apimodel.Bounds) validator.Map {
+	return mapvalidator.SizeBetween(int(b.MinOr(0)), int(b.MaxOr(maxInt)))
+}
+
+// CasesString returns the plan-time checks of one string member of the
+// Cases model, e.g. CasesString("CreateFieldRequest", "name").
+func CasesString(structure string, path ...string) validator.String {
+	svc := apimodel.Cases()
+	return ModelString(svc.Effective(svc.MustLookup(structure, path...)), structure+"."+strings.Join(path, "."))
 }
 
 // CasesStringRules describes the rules of a Cases string member in words,
@@ -38,31 +62,23 @@ func CasesStringRules(structure string, path ...string) string {
 
 // CasesListSize returns the entry-count rule of a Cases list member.
 func CasesListSize(structure string, path ...string) validator.List {
-	b := casesLength(structure, path...)
-	return listvalidator.SizeBetween(int(b.MinOr(0)), int(b.MaxOr(maxInt)))
+	return ListSize(casesLength(structure, path...))
 }
 
 // CasesSetSize is CasesListSize for a list the schema models as a set.
 func CasesSetSize(structure string, path ...string) validator.Set {
-	b := casesLength(structure, path...)
-	return setvalidator.SizeBetween(int(b.MinOr(0)), int(b.MaxOr(maxInt)))
+	return SetSize(casesLength(structure, path...))
 }
 
 // CasesMapSize is CasesListSize for a map member.
 func CasesMapSize(structure string, path ...string) validator.Map {
-	b := casesLength(structure, path...)
-	return mapvalidator.SizeBetween(int(b.MinOr(0)), int(b.MaxOr(maxInt)))
+	return MapSize(casesLength(structure, path...))
 }
 
-// CasesListElement returns the string rules of the members of a Cases list
-// member, e.g. the field ids of FieldGroup.fields.
-func CasesListElement(structure string, path ...string) validator.String {
-	svc := apimodel.Cases()
-	list := svc.Shapes[svc.MustLookup(structure, path...).Target]
-	if list == nil || list.Type != apimodel.TypeList {
-		panic(fmt.Sprintf("validators: %s.%v is not a list", structure, path))
-	}
-	return modelStringValidator{constraints: svc.Shapes[list.Member].Constraints, member: structure + "." + joinDots(path) + "[]"}
+// CasesMaxEntries is the largest entry count of a Cases list or map member,
+// for descriptions and hints; 0 when the model sets none.
+func CasesMaxEntries(structure string, path ...string) int64 {
+	return casesLength(structure, path...).MaxOr(0)
 }
 
 const maxInt = int64(^uint(0) >> 1)
@@ -70,22 +86,6 @@ const maxInt = int64(^uint(0) >> 1)
 func casesLength(structure string, path ...string) apimodel.Bounds {
 	svc := apimodel.Cases()
 	return svc.Effective(svc.MustLookup(structure, path...)).Length
-}
-
-func modelString(svc *apimodel.Service, structure string, path ...string) validator.String {
-	c := svc.Effective(svc.MustLookup(structure, path...))
-	return modelStringValidator{constraints: c, member: structure + "." + joinDots(path)}
-}
-
-func joinDots(path []string) string {
-	out := ""
-	for i, p := range path {
-		if i > 0 {
-			out += "."
-		}
-		out += p
-	}
-	return out
 }
 
 // modelStringValidator checks a value with apimodel.CheckString, the same
@@ -125,30 +125,4 @@ func violationSummary(rule apimodel.Rule) string {
 	default:
 		return "Invalid Attribute Value"
 	}
-}
-
-// CasesMapKeys returns the string rules of the keys of a Cases map member,
-// e.g. the tag keys of TagPropagationConfiguration.tagMap.
-func CasesMapKeys(structure string, path ...string) validator.String {
-	return casesMapPart(structure, path, func(m *apimodel.Shape) string { return m.Key }, "{key}")
-}
-
-// CasesMapValues is CasesMapKeys for the values of a Cases map member.
-func CasesMapValues(structure string, path ...string) validator.String {
-	return casesMapPart(structure, path, func(m *apimodel.Shape) string { return m.Value }, "{value}")
-}
-
-func casesMapPart(structure string, path []string, part func(*apimodel.Shape) string, label string) validator.String {
-	svc := apimodel.Cases()
-	m := svc.Shapes[svc.MustLookup(structure, path...).Target]
-	if m == nil || m.Type != apimodel.TypeMap {
-		panic(fmt.Sprintf("validators: %s.%v is not a map", structure, path))
-	}
-	return modelStringValidator{constraints: svc.Shapes[part(m)].Constraints, member: structure + "." + joinDots(path) + label}
-}
-
-// CasesMaxEntries is the largest entry count of a Cases list or map member,
-// for descriptions and hints; 0 when the model sets none.
-func CasesMaxEntries(structure string, path ...string) int64 {
-	return casesLength(structure, path...).MaxOr(0)
 }

@@ -8,6 +8,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/connect-cases/terraform-provider-cases/internal/apimodel"
 )
 
 func validateModelString(t *testing.T, v validator.String, value string) []string {
@@ -49,29 +51,14 @@ func TestCasesStringEnumAndDescription(t *testing.T) {
 	}
 }
 
-func TestCasesListElement(t *testing.T) {
-	v := CasesListElement("UntagResourceRequest", "tagKeys")
+func TestModelStringNamesItsMember(t *testing.T) {
+	svc := apimodel.Cases()
+	tagKey := svc.Shapes[svc.Shapes["MutableTags"].Key].Constraints
+	v := ModelString(tagKey, "TagPropagationConfiguration.tagMap{key}")
 	if errs := validateModelString(t, v, "team"); len(errs) != 0 {
 		t.Fatal(errs)
 	}
-	if errs := validateModelString(t, v, "aws:team"); len(errs) != 1 {
+	if errs := validateModelString(t, v, "aws:team"); len(errs) != 1 || !strings.Contains(errs[0], "tagMap{key}") {
 		t.Fatalf("aws: prefix: %v", errs)
-	}
-}
-
-func TestCasesMapKeysAndValues(t *testing.T) {
-	keys := CasesMapKeys("TagPropagationConfiguration", "tagMap")
-	if errs := validateModelString(t, keys, "team"); len(errs) != 0 {
-		t.Fatal(errs)
-	}
-	if errs := validateModelString(t, keys, "aws:team"); len(errs) != 1 || !strings.Contains(errs[0], "tagMap{key}") {
-		t.Fatalf("aws: prefix: %v", errs)
-	}
-	values := CasesMapValues("TagPropagationConfiguration", "tagMap")
-	if errs := validateModelString(t, values, "claims"); len(errs) != 0 {
-		t.Fatal(errs)
-	}
-	if errs := validateModelString(t, values, "a*b"); len(errs) != 1 {
-		t.Fatalf("value with *: %v", errs)
 	}
 }

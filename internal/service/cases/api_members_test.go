@@ -12,6 +12,8 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/aws-sdk-go-v2/service/connect"
+	connecttypes "github.com/aws/aws-sdk-go-v2/service/connect/types"
 	"github.com/aws/aws-sdk-go-v2/service/connectcases"
 	awstypes "github.com/aws/aws-sdk-go-v2/service/connectcases/types"
 	"github.com/aws/smithy-go"
@@ -150,13 +152,48 @@ var memberSenders = map[string]func(ctx context.Context, c *connectcases.Client,
 		}})
 		return err
 	}),
-	"UntagResourceRequest.tagKeys": func(ctx context.Context, c *connectcases.Client, v string) (*connectcases.BatchPutFieldOptionsOutput, error) {
+	"FieldOptionsCaseRule.parentFieldId": withDomain(func(ctx context.Context, c *connectcases.Client, d, v string) error {
+		return createFieldOptionsRule(ctx, c, d, v, "child", "p", "c")
+	}),
+	"FieldOptionsCaseRule.childFieldId": withDomain(func(ctx context.Context, c *connectcases.Client, d, v string) error {
+		return createFieldOptionsRule(ctx, c, d, "parent", v, "p", "c")
+	}),
+	"ParentChildFieldOptionsMapping.parentFieldOptionValue": withDomain(func(ctx context.Context, c *connectcases.Client, d, v string) error {
+		return createFieldOptionsRule(ctx, c, d, "parent", "child", v, "c")
+	}),
+	"ParentChildFieldOptionsMapping.childFieldOptionValues[]": withDomain(func(ctx context.Context, c *connectcases.Client, d, v string) error {
+		return createFieldOptionsRule(ctx, c, d, "parent", "child", "p", v)
+	}),
+	"TagPropagationConfiguration.resourceType": withDomain(func(ctx context.Context, c *connectcases.Client, d, v string) error {
+		return createTemplateTagging(ctx, c, d, awstypes.TagPropagationResourceType(v), "team", "support")
+	}),
+	"TagPropagationConfiguration.tagMap{key}": withDomain(func(ctx context.Context, c *connectcases.Client, d, v string) error {
+		return createTemplateTagging(ctx, c, d, awstypes.TagPropagationResourceTypeCases, v, "support")
+	}),
+	"TagPropagationConfiguration.tagMap{value}": withDomain(func(ctx context.Context, c *connectcases.Client, d, v string) error {
+		return createTemplateTagging(ctx, c, d, awstypes.TagPropagationResourceTypeCases, "team", v)
+	}),
+	"UntagResourceRequest.tagKeys[]": func(ctx context.Context, c *connectcases.Client, v string) (*connectcases.BatchPutFieldOptionsOutput, error) {
 		out, err := c.CreateDomain(ctx, &connectcases.CreateDomainInput{Name: aws.String("D")})
 		if err != nil {
 			return nil, fmt.Errorf("creating the parent domain: %w", err)
 		}
 		_, err = c.UntagResource(ctx, &connectcases.UntagResourceInput{Arn: out.DomainArn, TagKeys: []string{v}})
 		return nil, err
+	},
+}
+
+// connectMemberSenders are memberSenders for the members of the Connect
+// model (apiMember.Connect), sent with the stock connect client to the same
+// emulator, which serves the Connect subset on the same listener.
+var connectMemberSenders = map[string]func(ctx context.Context, c *connect.Client, value string) error{
+	"CreateIntegrationAssociationRequest.InstanceId": func(ctx context.Context, c *connect.Client, v string) error {
+		_, err := c.CreateIntegrationAssociation(ctx, &connect.CreateIntegrationAssociationInput{
+			InstanceId:      aws.String(v),
+			IntegrationType: connecttypes.IntegrationTypeCasesDomain,
+			IntegrationArn:  aws.String("arn:aws:cases:us-west-2:123456789012:domain/d"),
+		})
+		return err
 	},
 }
 
@@ -198,6 +235,24 @@ func putOption(ctx context.Context, c *connectcases.Client, name, value string) 
 		return nil, parentError{err}
 	}
 	return c.BatchPutFieldOptions(ctx, &connectcases.BatchPutFieldOptionsInput{DomainId: aws.String(d), FieldId: f.FieldId, Options: oneOption(name, value)})
+}
+
+func createFieldOptionsRule(ctx context.Context, c *connectcases.Client, domainID, parentFieldID, childFieldID, parentValue, childValue string) error {
+	_, err := c.CreateCaseRule(ctx, &connectcases.CreateCaseRuleInput{DomainId: aws.String(domainID), Name: aws.String("R"), Rule: &awstypes.CaseRuleDetailsMemberFieldOptions{Value: awstypes.FieldOptionsCaseRule{
+		ParentFieldId: aws.String(parentFieldID),
+		ChildFieldId:  aws.String(childFieldID),
+		ParentChildFieldOptionsMappings: []awstypes.ParentChildFieldOptionsMapping{
+			{ParentFieldOptionValue: aws.String(parentValue), ChildFieldOptionValues: []string{childValue}},
+		},
+	}}})
+	return err
+}
+
+func createTemplateTagging(ctx context.Context, c *connectcases.Client, domainID string, resourceType awstypes.TagPropagationResourceType, key, value string) error {
+	_, err := c.CreateTemplate(ctx, &connectcases.CreateTemplateInput{DomainId: aws.String(domainID), Name: aws.String("T"), TagPropagationConfigurations: []awstypes.TagPropagationConfiguration{
+		{ResourceType: resourceType, TagMap: map[string]string{key: value}},
+	}})
+	return err
 }
 
 func layoutWith(groupName *string, fieldID string) awstypes.LayoutContent {
@@ -258,14 +313,8 @@ func boundaryValues(c apimodel.Constraints) []string {
 // providerRules runs the schema's validators of attr on value and names
 // the rules they report.
 func providerRules(attr, value string) map[apimodel.Rule]bool {
-	var vs []validator.String
-	if strings.HasSuffix(attr, ".[]") {
-		vs = []validator.String{elementRules(strings.TrimSuffix(attr, ".[]"))}
-	} else {
-		vs = stringRules(attr)
-	}
 	rules := map[apimodel.Rule]bool{}
-	for _, d := range checkStringDiags(vs, value) {
+	for _, d := range checkStringDiags(stringRules(attr), value) {
 		switch {
 		case strings.HasSuffix(d, "Length"):
 			rules[apimodel.RuleLength] = true
@@ -287,9 +336,14 @@ func checkStringDiags(vs []validator.String, value string) []string {
 	return summaries
 }
 
+// validationCodes are the codes the emulator answers invalid input with:
+// Cases ValidationException; Connect InvalidParameterException where the
+// operation declares it, else InvalidRequestException.
+var validationCodes = map[string]bool{"ValidationException": true, "InvalidParameterException": true, "InvalidRequestException": true}
+
 // emulatorRules names the validation rules a request's answer reports; a
-// failure for another reason (not found, conflict, a semantic
-// ValidationException without "Member must") is no validation verdict.
+// failure for another reason (not found, conflict, a semantic validation
+// error without "Member must") is no validation verdict.
 func emulatorRules(out *connectcases.BatchPutFieldOptionsOutput, err error) (map[apimodel.Rule]bool, error) {
 	var parent parentError
 	if errors.As(err, &parent) {
@@ -303,7 +357,7 @@ func emulatorRules(out *connectcases.BatchPutFieldOptionsOutput, err error) (map
 			messages = append(messages, aws.ToString(e.Message))
 		}
 	case errors.As(err, &apiErr):
-		if apiErr.ErrorCode() == "ValidationException" {
+		if validationCodes[apiErr.ErrorCode()] {
 			messages = append(messages, apiErr.ErrorMessage())
 		}
 	case err != nil && strings.Contains(err.Error(), "must not be empty"):
@@ -359,7 +413,14 @@ func TestDifferentialStringMembers(t *testing.T) {
 			RetryMaxAttempts: 1,
 		})
 	}
-	svc := apimodel.Cases()
+	freshConnectClient := func() *connect.Client {
+		return connect.New(connect.Options{
+			Region:           "us-west-2",
+			BaseEndpoint:     aws.String(srv.URL),
+			Credentials:      credentials.NewStaticCredentialsProvider(fmt.Sprint(account.Add(1)), "secret", ""),
+			RetryMaxAttempts: 1,
+		})
+	}
 	ctx := context.Background()
 
 	members, tried, providerOnly, bothReject := 0, 0, 0, 0
@@ -369,21 +430,22 @@ func TestDifferentialStringMembers(t *testing.T) {
 			continue // data sources: the same members, read not sent
 		}
 		m := apiMembers[attr]
-		target := svc.Shapes[svc.MustLookup(m.Structure, m.Path...).Target]
-		c := svc.Effective(svc.MustLookup(m.Structure, m.Path...))
-		key := m.Structure + "." + strings.Join(m.Path, ".")
-		if target != nil && target.Type == apimodel.TypeList {
-			if !strings.HasSuffix(attr, ".[]") {
-				continue // a list's size, not a string
-			}
-			c = svc.Shapes[target.Member].Constraints
+		c, key, isString := stringsOf(attr)
+		if !isString {
+			continue // a list's or map's size
 		}
 		if c.Length == (apimodel.Bounds{}) && c.Pattern == "" && len(c.Enum) == 0 {
 			continue // unconstrained
 		}
 		send, ok := memberSenders[key]
+		if m.Connect {
+			sendConnect, found := connectMemberSenders[key]
+			send, ok = func(ctx context.Context, _ *connectcases.Client, v string) (*connectcases.BatchPutFieldOptionsOutput, error) {
+				return nil, sendConnect(ctx, freshConnectClient(), v)
+			}, found
+		}
 		if !ok {
-			t.Errorf("%s (%s): no sender in memberSenders", attr, key)
+			t.Errorf("%s (%s): no sender in memberSenders or connectMemberSenders", attr, key)
 			continue
 		}
 		members++

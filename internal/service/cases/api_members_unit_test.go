@@ -26,11 +26,13 @@ func TestAPIMembersResolve(t *testing.T) {
 	// Every entry names a member of the model (member() and the validators
 	// panic otherwise).
 	for _, name := range apiMemberNames() {
-		if strings.HasSuffix(name, ".[]") {
-			elementRules(strings.TrimSuffix(name, ".[]"))
-			continue
-		}
 		m := member(name)
+		if _, _, ok := stringsOf(name); ok {
+			stringRules(name)
+			rulesText(name)
+		} else {
+			sizeOf(name)
+		}
 		if m.Structure == "" || len(m.Path) == 0 {
 			t.Errorf("%s: empty member", name)
 		}
@@ -48,7 +50,7 @@ func TestTagKeyRules(t *testing.T) {
 		"ümlaut":          false,
 		"":                false,
 	}
-	rules := []validator.String{elementRules("tags")}
+	rules := keyRules("tags")
 	for key, valid := range keys {
 		if errs := checkString(rules, key); (len(errs) == 0) != valid {
 			t.Errorf("tag key %q: valid = %v, want %v (%v)", key, len(errs) == 0, valid, errs)
@@ -95,5 +97,28 @@ func TestTemplateRuleFieldID(t *testing.T) {
 	}
 	if got := templateRuleFieldID(nil); !got.IsNull() {
 		t.Errorf("nil: %v", got)
+	}
+}
+
+func TestStringsOfResolvesListsAndMaps(t *testing.T) {
+	for attr, want := range map[string]string{
+		"cases_field.name": "CreateFieldRequest.name",
+		"tags.{key}":       "UntagResourceRequest.tagKeys[]",
+		"cases_template.tag_propagation.tags.{key}":      "TagPropagationConfiguration.tagMap{key}",
+		"cases_template.tag_propagation.tags.{value}":    "TagPropagationConfiguration.tagMap{value}",
+		"cases_case_rule.field_options.mappings.{value}": "ParentChildFieldOptionsMapping.childFieldOptionValues[]",
+		"cases_instance_association.instance_id":         "CreateIntegrationAssociationRequest.InstanceId",
+	} {
+		if _, name, ok := stringsOf(attr); !ok || name != want {
+			t.Errorf("stringsOf(%q) = %q, %v; want %q, true", attr, name, ok, want)
+		}
+	}
+	for _, attr := range []string{"cases_template.tag_propagation.tags", "cases_template.rules", "cases_case_rule.field_options.mappings"} {
+		if _, _, ok := stringsOf(attr); ok {
+			t.Errorf("stringsOf(%q): a size entry resolved to strings", attr)
+		}
+	}
+	if errs := checkString(stringRules("cases_instance_association.instance_id"), strings.Repeat("i", 101)); len(errs) != 1 || !strings.Contains(errs[0], "CreateIntegrationAssociationRequest.InstanceId") {
+		t.Errorf("a 101-character instance ID: %v", errs)
 	}
 }

@@ -60,7 +60,7 @@ func (r *caseEventConfigurationResource) Schema(_ context.Context, _ resource.Sc
 				ElementType:         types.StringType,
 				Optional:            true,
 				Validators: append(setSize("cases_case_event_configuration.case_field_ids", true),
-					setvalidator.ValueStringsAre(elementRules("cases_case_event_configuration.case_field_ids"))),
+					setvalidator.ValueStringsAre(elementRules("cases_case_event_configuration.case_field_ids")...)),
 			},
 			"include_related_item_content": schema.BoolAttribute{
 				MarkdownDescription: "Whether events about related items (comments, contacts, files) include their content. Leave it out to send no related item data.",

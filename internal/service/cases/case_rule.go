@@ -109,7 +109,6 @@ func (r *caseRuleResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 // CaseRuleDetails union: RequiredCaseRule and HiddenCaseRule have the same
 // shape.
 func conditionalRuleAttribute(kind string, others ...path.Expression) schema.SingleNestedAttribute {
-	shape := map[string]string{"required": "RequiredCaseRule", "hidden": "HiddenCaseRule"}[kind]
 	return schema.SingleNestedAttribute{
 		MarkdownDescription: fmt.Sprintf("A %s rule: whether the field a template attaches it to is %s. Set exactly one of `required`, `hidden` and `field_options`.", kind, kind),
 		Optional:            true,
@@ -125,7 +124,7 @@ func conditionalRuleAttribute(kind string, others ...path.Expression) schema.Sin
 					"nested at most %d levels deep; a rule holds at most %d comparisons in all (API documentation of CompoundCondition).",
 					apimodel.CaseRuleMaxNesting, apimodel.CaseRuleMaxConditions),
 				Required:     true,
-				Validators:   []validator.List{validators.CasesListSize(shape, "conditions")},
+				Validators:   listSize("cases_case_rule."+kind+".conditions", false),
 				NestedObject: conditionObject(0),
 			},
 		},
@@ -160,7 +159,7 @@ func conditionObject(level int) schema.NestedAttributeObject {
 			return schema.ListNestedAttribute{
 				MarkdownDescription: description + " Each comparison in it carries its own `result`.",
 				Optional:            true,
-				Validators:          []validator.List{listvalidator.ExactlyOneOf(others(self)...), validators.CasesListSize("CompoundCondition", "conditions")},
+				Validators:          append([]validator.List{listvalidator.ExactlyOneOf(others(self)...)}, listSize("cases_case_rule.conditions."+self, false)...),
 				NestedObject:        conditionObject(level + 1),
 			}
 		}
@@ -200,12 +199,12 @@ func conditionOperandsAttribute(description string, others []path.Expression) sc
 			"field_id": schema.StringAttribute{
 				MarkdownDescription: "The ID of the field whose value is compared.",
 				Required:            true,
-				Validators:          []validator.String{validators.CasesString("OperandOne", "fieldId")},
+				Validators:          stringRules("cases_case_rule.conditions.operands.field_id"),
 			},
 			"string_value": schema.StringAttribute{
-				MarkdownDescription: "A text value, " + validators.CasesStringRules("OperandTwo", "stringValue") + ".",
+				MarkdownDescription: "A text value, " + rulesText("cases_case_rule.conditions.operands.string_value") + ".",
 				Optional:            true,
-				Validators:          []validator.String{validators.CasesString("OperandTwo", "stringValue"), stringvalidator.ExactlyOneOf(oneValue...)},
+				Validators:          append(stringRules("cases_case_rule.conditions.operands.string_value"), stringvalidator.ExactlyOneOf(oneValue...)),
 			},
 			"boolean_value": schema.BoolAttribute{
 				MarkdownDescription: "A boolean value.",
@@ -241,25 +240,23 @@ func fieldOptionsRuleAttribute(others ...path.Expression) schema.SingleNestedAtt
 			"parent_field_id": schema.StringAttribute{
 				MarkdownDescription: "The ID of the parent field, whose value decides.",
 				Required:            true,
-				Validators:          []validator.String{validators.CasesString("FieldOptionsCaseRule", "parentFieldId")},
+				Validators:          stringRules("cases_case_rule.field_options.parent_field_id"),
 			},
 			"child_field_id": schema.StringAttribute{
 				MarkdownDescription: "The ID of the child field, whose options are limited.",
 				Required:            true,
-				Validators:          []validator.String{validators.CasesString("FieldOptionsCaseRule", "childFieldId")},
+				Validators:          stringRules("cases_case_rule.field_options.child_field_id"),
 			},
 			"mappings": schema.MapAttribute{
 				MarkdownDescription: "For each parent option value (the key), the child option values it allows " +
-					"(API member `parentChildFieldOptionsMappings`). Values are " + validators.CasesStringRules("ParentChildFieldOptionsMapping", "parentFieldOptionValue") + ".",
+					"(API member `parentChildFieldOptionsMappings`). Values are " + rulesText("cases_case_rule.field_options.mappings.{key}") + ".",
 				ElementType: types.ListType{ElemType: types.StringType},
 				Required:    true,
 				Validators: []validator.Map{
-					validators.CasesMapSize("FieldOptionsCaseRule", "parentChildFieldOptionsMappings"),
-					mapvalidator.KeysAre(validators.CasesString("ParentChildFieldOptionsMapping", "parentFieldOptionValue")),
-					mapvalidator.ValueListsAre(
-						validators.CasesListSize("ParentChildFieldOptionsMapping", "childFieldOptionValues"),
-						listvalidator.ValueStringsAre(validators.CasesListElement("ParentChildFieldOptionsMapping", "childFieldOptionValues")),
-					),
+					mapSize("cases_case_rule.field_options.mappings"),
+					mapvalidator.KeysAre(keyRules("cases_case_rule.field_options.mappings")...),
+					mapvalidator.ValueListsAre(append(listSize("cases_case_rule.field_options.mappings.{value}", false),
+						listvalidator.ValueStringsAre(valueRules("cases_case_rule.field_options.mappings")...))...),
 				},
 			},
 		},

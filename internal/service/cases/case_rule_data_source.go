@@ -2,17 +2,14 @@ package cases
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	awstypes "github.com/aws/aws-sdk-go-v2/service/connectcases/types"
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-
-	"github.com/connect-cases/terraform-provider-cases/internal/validators"
 )
 
 var (
@@ -43,19 +40,19 @@ func (d *caseRuleDataSource) Schema(ctx context.Context, _ datasource.SchemaRequ
 			"domain_id": schema.StringAttribute{
 				MarkdownDescription: "The ID of the domain.",
 				Required:            true,
-				Validators:          []validator.String{validators.CasesString("BatchGetCaseRuleRequest", "domainId")},
+				Validators:          stringRules("data.cases_case_rule.domain_id"),
 			},
 			"case_rule_id": schema.StringAttribute{
 				MarkdownDescription: "The ID of the rule to read. Exactly one of `case_rule_id` and `name` must be set.",
 				Optional:            true,
 				Computed:            true,
-				Validators:          []validator.String{validators.CasesString("CaseRuleIdentifier", "id")},
+				Validators:          stringRules("data.cases_case_rule.case_rule_id"),
 			},
 			"name": schema.StringAttribute{
 				MarkdownDescription: "The name of the rule to read. Exactly one of `case_rule_id` and `name` must be set.",
 				Optional:            true,
 				Computed:            true,
-				Validators:          []validator.String{validators.CasesString("CreateCaseRuleRequest", "name")},
+				Validators:          stringRules("data.cases_case_rule.name"),
 			},
 			"case_rule_arn":      schema.StringAttribute{MarkdownDescription: "The ARN of the rule.", Computed: true},
 			"description":        schema.StringAttribute{MarkdownDescription: "The description of the rule, if any.", Computed: true},
@@ -83,21 +80,12 @@ func (d *caseRuleDataSource) Read(ctx context.Context, req datasource.ReadReques
 	}
 	domainID, ruleID := m.DomainID.ValueString(), m.CaseRuleID.ValueString()
 	if ruleID == "" {
-		name := m.Name.ValueString()
-		found, err := findCaseRules(ctx, d.client.Cases, domainID)
-		if err != nil {
-			addError(&resp.Diagnostics, "listing", "Cases Case Rules", "domain "+domainID, err, "")
-			return
-		}
-		for _, r := range found {
-			if aws.ToString(r.Name) == name {
-				ruleID = aws.ToString(r.CaseRuleId)
-				break
-			}
-		}
+		ruleID = idByName(&resp.Diagnostics, domainID, m.Name.ValueString(), "case rule",
+			func() ([]awstypes.CaseRuleSummary, error) { return findCaseRules(ctx, d.client.Cases, domainID) },
+			func(s awstypes.CaseRuleSummary) (string, string) {
+				return aws.ToString(s.Name), aws.ToString(s.CaseRuleId)
+			})
 		if ruleID == "" {
-			resp.Diagnostics.AddAttributeError(path.Root("name"), "Cases Case Rule not found",
-				fmt.Sprintf("Domain %s has no case rule named %q (deleted rules are not listed). Check the name, or read the rules with the cases_case_rules data source.", domainID, name))
 			return
 		}
 	}

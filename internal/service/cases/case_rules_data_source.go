@@ -6,10 +6,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-
-	"github.com/connect-cases/terraform-provider-cases/internal/validators"
 )
 
 var _ datasource.DataSourceWithConfigure = (*caseRulesDataSource)(nil)
@@ -34,7 +31,7 @@ func (d *caseRulesDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 			"domain_id": schema.StringAttribute{
 				MarkdownDescription: "The ID of the domain.",
 				Required:            true,
-				Validators:          []validator.String{validators.CasesString("ListCaseRulesRequest", "domainId")},
+				Validators:          stringRules("data.cases_case_rules.domain_id"),
 			},
 			"case_rules": schema.ListNestedAttribute{
 				MarkdownDescription: "The rules, in the order the API returns them.",

@@ -7,10 +7,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-
-	"github.com/connect-cases/terraform-provider-cases/internal/validators"
 )
 
 var _ datasource.DataSourceWithConfigure = (*fieldOptionsDataSource)(nil)
@@ -35,17 +32,17 @@ func (d *fieldOptionsDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 			"domain_id": schema.StringAttribute{
 				MarkdownDescription: "The ID of the domain.",
 				Required:            true,
-				Validators:          []validator.String{validators.CasesString("ListFieldOptionsRequest", "domainId")},
+				Validators:          stringRules("data.cases_field_options.domain_id"),
 			},
 			"field_id": schema.StringAttribute{
 				MarkdownDescription: "The ID of the field, e.g. `cases_field.x.field_id` or a system field such as `status`.",
 				Required:            true,
-				Validators:          []validator.String{validators.CasesString("ListFieldOptionsRequest", "fieldId")},
+				Validators:          stringRules("data.cases_field_options.field_id"),
 			},
 			"value": schema.StringAttribute{
 				MarkdownDescription: "Return only the option with this value (API member `values`, which takes one value); all options when left out.",
 				Optional:            true,
-				Validators:          []validator.String{validators.CasesListElement("ListFieldOptionsRequest", "values")},
+				Validators:          stringRules("data.cases_field_options.value"),
 			},
 			"options": schema.ListNestedAttribute{
 				MarkdownDescription: "The options, in the order the API returns them.",

@@ -14,11 +14,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
-
-	"github.com/connect-cases/terraform-provider-cases/internal/validators"
 )
 
 var (
@@ -54,13 +51,13 @@ func (r *instanceAssociationResource) Schema(_ context.Context, _ resource.Schem
 			"instance_id": schema.StringAttribute{
 				MarkdownDescription: "The Amazon Connect instance: its ID or its ARN (`arn:aws:connect:REGION:ACCOUNT:instance/INSTANCE_ID`). Changing it replaces the association.",
 				Required:            true,
-				Validators:          []validator.String{validators.ConnectString("CreateIntegrationAssociationRequest", "InstanceId")},
+				Validators:          stringRules("cases_instance_association.instance_id"),
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"domain_arn": schema.StringAttribute{
 				MarkdownDescription: "The ARN of the Cases domain, e.g. `cases_domain.main.domain_arn`. The domain must be `Active` and in the provider's account and region. Changing it replaces the association.",
 				Required:            true,
-				Validators:          []validator.String{validators.ConnectString("CreateIntegrationAssociationRequest", "IntegrationArn")},
+				Validators:          stringRules("cases_instance_association.domain_arn"),
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"association_id": schema.StringAttribute{

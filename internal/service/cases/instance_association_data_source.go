@@ -8,10 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-
-	"github.com/connect-cases/terraform-provider-cases/internal/validators"
 )
 
 var _ datasource.DataSourceWithConfigure = (*instanceAssociationDataSource)(nil)
@@ -44,7 +41,7 @@ func (d *instanceAssociationDataSource) Schema(_ context.Context, _ datasource.S
 			"instance_id": schema.StringAttribute{
 				MarkdownDescription: "The Amazon Connect instance: its ID or its ARN.",
 				Required:            true,
-				Validators:          []validator.String{validators.ConnectString("ListIntegrationAssociationsRequest", "InstanceId")},
+				Validators:          stringRules("data.cases_instance_association.instance_id"),
 			},
 			"domain_arn": schema.StringAttribute{
 				MarkdownDescription: "The ARN of the Cases domain associated with the instance; null when it has none.",

@@ -110,7 +110,7 @@ func layoutPanelAttribute(description string) schema.ListNestedAttribute {
 					Required:            true,
 					Validators: append(listSize("cases_layout.content.panel.field_ids", false),
 						listvalidator.UniqueValues(),
-						listvalidator.ValueStringsAre(elementRules("cases_layout.content.panel.field_ids"))),
+						listvalidator.ValueStringsAre(elementRules("cases_layout.content.panel.field_ids")...)),
 				},
 			},
 		},

@@ -2,9 +2,9 @@ package cases
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	awstypes "github.com/aws/aws-sdk-go-v2/service/connectcases/types"
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -93,21 +93,10 @@ func (d *layoutDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 	}
 	domainID, layoutID := m.DomainID.ValueString(), m.LayoutID.ValueString()
 	if layoutID == "" {
-		name := m.Name.ValueString()
-		found, err := findLayouts(ctx, d.client.Cases, domainID)
-		if err != nil {
-			addError(&resp.Diagnostics, "listing", "Cases Layouts", "domain "+domainID, err, "")
-			return
-		}
-		for _, l := range found {
-			if aws.ToString(l.Name) == name {
-				layoutID = aws.ToString(l.LayoutId)
-				break
-			}
-		}
+		layoutID = idByName(&resp.Diagnostics, domainID, m.Name.ValueString(), "layout",
+			func() ([]awstypes.LayoutSummary, error) { return findLayouts(ctx, d.client.Cases, domainID) },
+			func(s awstypes.LayoutSummary) (string, string) { return aws.ToString(s.Name), aws.ToString(s.LayoutId) })
 		if layoutID == "" {
-			resp.Diagnostics.AddAttributeError(path.Root("name"), "Cases Layout not found",
-				fmt.Sprintf("Domain %s has no layout named %q (deleted layouts are not listed). Check the name, or read the layouts with the cases_layouts data source.", domainID, name))
 			return
 		}
 	}

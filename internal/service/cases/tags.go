@@ -152,11 +152,11 @@ func tagCreated(ctx context.Context, conn *connectcases.Client, arn string, tags
 
 func tagsAttribute() schema.MapAttribute {
 	return schema.MapAttribute{
-		MarkdownDescription: "Tags of the resource. Keys: " + rulesText("tags.[]") + " (letters, digits and `+ , - . / : ; < = _`, and not `aws:` first). " +
+		MarkdownDescription: "Tags of the resource. Keys: " + rulesText("tags.{key}") + " (letters, digits and `+ , - . / : ; < = _`, and not `aws:` first). " +
 			"Tags from the provider's `default_tags` are added; on equal keys the resource's own tags win.",
 		ElementType: types.StringType,
 		Optional:    true,
-		Validators:  []validator.Map{mapvalidator.KeysAre(elementRules("tags"))},
+		Validators:  []validator.Map{mapvalidator.KeysAre(keyRules("tags")...)},
 	}
 }
 

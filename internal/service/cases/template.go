@@ -18,8 +18,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
-
-	"github.com/connect-cases/terraform-provider-cases/internal/validators"
 )
 
 var (
@@ -111,7 +109,7 @@ func (r *templateResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 				ElementType:         types.StringType,
 				Optional:            true,
 				Validators: append(setSize("cases_template.required_fields", true),
-					setvalidator.ValueStringsAre(elementRules("cases_template.required_fields"))),
+					setvalidator.ValueStringsAre(elementRules("cases_template.required_fields")...)),
 			},
 			"rules": schema.SetNestedAttribute{
 				MarkdownDescription: fmt.Sprintf("Case rules acting on fields of this template, each a rule and the field it applies to. 1 to %d; leave it out for none.", maxEntries("cases_template.rules")),
@@ -136,22 +134,22 @@ func (r *templateResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 				MarkdownDescription: "Tags the service puts on every resource created from this template, by resource type (API member `tagPropagationConfigurations`). " +
 					"Changes in place; leave it out for none.",
 				Optional:   true,
-				Validators: []validator.List{validators.CasesListSize("CreateTemplateRequest", "tagPropagationConfigurations")},
+				Validators: listSize("cases_template.tag_propagation", false),
 				NestedObject: schema.NestedAttributeObject{
 					Attributes: map[string]schema.Attribute{
 						"resource_type": schema.StringAttribute{
-							MarkdownDescription: "The kind of resource that receives the tags: " + validators.CasesStringRules("TagPropagationConfiguration", "resourceType") + ".",
+							MarkdownDescription: "The kind of resource that receives the tags: " + rulesText("cases_template.tag_propagation.resource_type") + ".",
 							Required:            true,
-							Validators:          []validator.String{validators.CasesString("TagPropagationConfiguration", "resourceType")},
+							Validators:          stringRules("cases_template.tag_propagation.resource_type"),
 						},
 						"tags": schema.MapAttribute{
 							MarkdownDescription: "The tags to apply (API member `tagMap`).",
 							ElementType:         types.StringType,
 							Required:            true,
 							Validators: []validator.Map{
-								validators.CasesMapSize("TagPropagationConfiguration", "tagMap"),
-								mapvalidator.KeysAre(validators.CasesMapKeys("TagPropagationConfiguration", "tagMap")),
-								mapvalidator.ValueStringsAre(validators.CasesMapValues("TagPropagationConfiguration", "tagMap")),
+								mapSize("cases_template.tag_propagation.tags"),
+								mapvalidator.KeysAre(keyRules("cases_template.tag_propagation.tags")...),
+								mapvalidator.ValueStringsAre(valueRules("cases_template.tag_propagation.tags")...),
 							},
 						},
 					},

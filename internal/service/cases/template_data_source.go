@@ -2,9 +2,9 @@ package cases
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	awstypes "github.com/aws/aws-sdk-go-v2/service/connectcases/types"
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -93,21 +93,12 @@ func (d *templateDataSource) Read(ctx context.Context, req datasource.ReadReques
 	}
 	domainID, templateID := m.DomainID.ValueString(), m.TemplateID.ValueString()
 	if templateID == "" {
-		name := m.Name.ValueString()
-		found, err := findTemplates(ctx, d.client.Cases, domainID, nil)
-		if err != nil {
-			addError(&resp.Diagnostics, "listing", "Cases Templates", "domain "+domainID, err, "")
-			return
-		}
-		for _, t := range found {
-			if aws.ToString(t.Name) == name {
-				templateID = aws.ToString(t.TemplateId)
-				break
-			}
-		}
+		templateID = idByName(&resp.Diagnostics, domainID, m.Name.ValueString(), "template",
+			func() ([]awstypes.TemplateSummary, error) { return findTemplates(ctx, d.client.Cases, domainID, nil) },
+			func(s awstypes.TemplateSummary) (string, string) {
+				return aws.ToString(s.Name), aws.ToString(s.TemplateId)
+			})
 		if templateID == "" {
-			resp.Diagnostics.AddAttributeError(path.Root("name"), "Cases Template not found",
-				fmt.Sprintf("Domain %s has no template named %q (deleted templates are not listed). Check the name, or read the templates with the cases_templates data source.", domainID, name))
 			return
 		}
 	}

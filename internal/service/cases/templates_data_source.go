@@ -39,7 +39,7 @@ func (d *templatesDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 				ElementType:         types.StringType,
 				Optional:            true,
 				Validators: append(setSize("data.cases_templates.statuses", false),
-					setvalidator.ValueStringsAre(elementRules("data.cases_templates.statuses"))),
+					setvalidator.ValueStringsAre(elementRules("data.cases_templates.statuses")...)),
 			},
 			"templates": schema.ListNestedAttribute{
 				MarkdownDescription: "The templates, in the order the API returns them.",
