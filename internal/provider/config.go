@@ -169,6 +169,8 @@ func newClient(ctx context.Context, m providerModel, version string) (*conns.Cli
 		if m.Endpoints != nil && m.Endpoints.Connect.ValueString() != "" {
 			o.BaseEndpoint = aws.String(m.Endpoints.Connect.ValueString())
 		}
+		o.Retryer = retryer
+		o.RetryMaxAttempts = 0
 	})
 
 	defaultTags := map[string]string{}

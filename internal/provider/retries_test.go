@@ -11,8 +11,11 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
+	"github.com/aws/aws-sdk-go-v2/service/connect"
 	"github.com/aws/aws-sdk-go-v2/service/connectcases"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/connect-cases/terraform-provider-cases/internal/conns"
 )
 
 // attemptsAgainstFailingServer builds the provider's client for m, sends
@@ -20,6 +23,16 @@ import (
 // attempts the client made. Back-off is zero and the rate limiter off, so
 // even the default 26 attempts take milliseconds.
 func attemptsAgainstFailingServer(t *testing.T, m providerModel) int32 {
+	t.Helper()
+	return attemptsOf(t, m, func(ctx context.Context, c *conns.Client) error {
+		_, err := c.Cases.ListDomains(ctx, &connectcases.ListDomainsInput{})
+		return err
+	})
+}
+
+// attemptsOf is attemptsAgainstFailingServer with the request call sends,
+// through either client (both endpoints point at the failing server).
+func attemptsOf(t *testing.T, m providerModel, call func(context.Context, *conns.Client) error) int32 {
 	t.Helper()
 	var attempts atomic.Int32
 	server := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -36,7 +49,7 @@ func attemptsAgainstFailingServer(t *testing.T, m providerModel) int32 {
 
 	m.Region = types.StringValue("us-west-2")
 	m.AccessKey, m.SecretKey = types.StringValue("AKIDEXAMPLE"), types.StringValue("secret")
-	m.Endpoints = &endpointsModel{ConnectCases: types.StringValue(server.URL)}
+	m.Endpoints = &endpointsModel{ConnectCases: types.StringValue(server.URL), Connect: types.StringValue(server.URL)}
 	m.RequestsPerSecond = types.Float64Value(0)
 	c, diags := newClient(context.Background(), m, "test")
 	if diags.HasError() {
@@ -44,8 +57,8 @@ func attemptsAgainstFailingServer(t *testing.T, m providerModel) int32 {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	if _, err := c.Cases.ListDomains(ctx, &connectcases.ListDomainsInput{}); err == nil {
-		t.Fatal("ListDomains succeeded against a server that always fails")
+	if err := call(ctx, c); err == nil {
+		t.Fatal("a request succeeded against a server that always fails")
 	}
 	return attempts.Load()
 }
@@ -93,6 +106,20 @@ func TestNewClientMaxRetries(t *testing.T) {
 				t.Errorf("attempts = %d, want %d", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestNewClientMaxRetriesConnect: the Connect client (integration
+// associations) retries as many times as the Cases client.
+func TestNewClientMaxRetriesConnect(t *testing.T) {
+	isolateAWSEnv(t)
+	t.Setenv("AWS_MAX_ATTEMPTS", "5")
+	got := attemptsOf(t, providerModel{MaxRetries: types.Int64Value(7)}, func(ctx context.Context, c *conns.Client) error {
+		_, err := c.Connect.ListInstances(ctx, &connect.ListInstancesInput{})
+		return err
+	})
+	if got != 8 {
+		t.Errorf("Connect attempts = %d, want 8 (max_retries = 7)", got)
 	}
 }
 

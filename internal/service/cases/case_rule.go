@@ -55,7 +55,7 @@ func (r *caseRuleResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 			"a `required` rule makes a field required and a `hidden` rule hides it, each by conditions on other fields; " +
 			"a `field_options` rule limits the options of one `SingleSelect` field to those its parent field's value allows. " +
 			"Set exactly one of the three. Attach the rule to a field of a template with `cases_template`'s `rules`. " +
-			"Everything but the domain changes in place, the kind of rule included.",
+			"Everything but the domain changes in place, the kind of rule included. " + lostAnswerNote,
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				MarkdownDescription: "`DOMAIN_ID,CASE_RULE_ID`, the import ID.",
@@ -297,17 +297,40 @@ func (r *caseRuleResource) Create(ctx context.Context, req resource.CreateReques
 	}
 	domainID, name := plan.DomainID.ValueString(), plan.Name.ValueString()
 	conn := r.client.Cases
-	out, err := conn.CreateCaseRule(ctx, &connectcases.CreateCaseRuleInput{
+	in := &connectcases.CreateCaseRuleInput{
 		DomainId:    aws.String(domainID),
 		Name:        aws.String(name),
 		Description: plan.Description.ValueStringPointer(),
 		Rule:        plan.ruleToAPI(),
+	}
+	ruleType := caseRuleType(in.Rule)
+	rule, err := createOnce(ctx, namedCreate[awstypes.CaseRuleSummary]{
+		kind:  kindCaseRule,
+		scope: scopeKey(conn, "domain", domainID, "case-rules"),
+		name:  name,
+		list: func(ctx context.Context) ([]awstypes.CaseRuleSummary, error) {
+			return findCaseRules(ctx, conn, domainID)
+		},
+		key: func(r awstypes.CaseRuleSummary) string { return aws.ToString(r.Name) },
+		importID: func(r awstypes.CaseRuleSummary) string {
+			return domainChildResourceID(domainID, aws.ToString(r.CaseRuleId))
+		},
+		sameAsSent: func(r awstypes.CaseRuleSummary) bool {
+			return r.RuleType == ruleType && aws.ToString(r.Description) == aws.ToString(in.Description)
+		},
+		create: func(ctx context.Context, attempts *attemptLog) (awstypes.CaseRuleSummary, error) {
+			out, err := conn.CreateCaseRule(ctx, in, attempts.casesOption)
+			if err != nil {
+				return awstypes.CaseRuleSummary{}, err
+			}
+			return awstypes.CaseRuleSummary{CaseRuleId: out.CaseRuleId, CaseRuleArn: out.CaseRuleArn, Name: in.Name, RuleType: ruleType, Description: in.Description}, nil
+		},
 	})
 	if err != nil {
-		addError(&resp.Diagnostics, "creating", kindCaseRule, name, err, caseRuleErrorHint(err))
+		addCreateError(&resp.Diagnostics, kindCaseRule, "cases_case_rule", name, err, caseRuleErrorHint(err))
 		return
 	}
-	ruleID, arn := aws.ToString(out.CaseRuleId), aws.ToString(out.CaseRuleArn)
+	ruleID, arn := aws.ToString(rule.CaseRuleId), aws.ToString(rule.CaseRuleArn)
 
 	plan.ID = types.StringValue(domainChildResourceID(domainID, ruleID))
 	plan.CaseRuleID = types.StringValue(ruleID)
@@ -323,6 +346,19 @@ func (r *caseRuleResource) Create(ctx context.Context, req resource.CreateReques
 			}
 			return err
 		})
+}
+
+// caseRuleType is the type a ListCaseRules summary gives a rule.
+func caseRuleType(rule awstypes.CaseRuleDetails) awstypes.RuleType {
+	switch rule.(type) {
+	case *awstypes.CaseRuleDetailsMemberRequired:
+		return awstypes.RuleTypeRequired
+	case *awstypes.CaseRuleDetailsMemberHidden:
+		return awstypes.RuleTypeHidden
+	case *awstypes.CaseRuleDetailsMemberFieldOptions:
+		return awstypes.RuleTypeFieldOptions
+	}
+	return ""
 }
 
 func caseRuleErrorHint(err error) string {
@@ -419,8 +455,17 @@ func (r *caseRuleResource) Delete(ctx context.Context, req resource.DeleteReques
 		return
 	}
 	domainID, ruleID := state.DomainID.ValueString(), state.CaseRuleID.ValueString()
-	_, err := r.client.Cases.DeleteCaseRule(ctx, &connectcases.DeleteCaseRuleInput{DomainId: aws.String(domainID), CaseRuleId: aws.String(ruleID)})
-	if err == nil || IsNotFound(err) {
+	conn := r.client.Cases
+	err := deleteOnce(ctx, kindCaseRule, ruleID,
+		func(ctx context.Context, attempts *attemptLog) error {
+			_, err := conn.DeleteCaseRule(ctx, &connectcases.DeleteCaseRuleInput{DomainId: aws.String(domainID), CaseRuleId: aws.String(ruleID)}, attempts.casesOption)
+			return err
+		},
+		func(ctx context.Context) error {
+			_, err := findCaseRuleByID(ctx, conn, domainID, ruleID)
+			return err
+		})
+	if err == nil {
 		return
 	}
 	hint := ""

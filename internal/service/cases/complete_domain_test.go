@@ -2,8 +2,6 @@ package cases_test
 
 import (
 	"fmt"
-	"os"
-	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -22,18 +20,8 @@ const completeDomainResources = 19
 // checks that a second plan is empty, and destroys it.
 func TestAccCompleteDomain_example(t *testing.T) {
 	tg := acctest.NewTarget(t)
-	src, err := os.ReadFile("../../../examples/complete-domain/main.tf")
-	if err != nil {
-		t.Fatal(err)
-	}
-	body := string(src)
-	start := strings.Index(body, `variable "domain_name"`)
-	if start < 0 {
-		t.Fatal(`examples/complete-domain/main.tf has no variable "domain_name"`)
-	}
 	domainName := acctest.RandomName("complete")
-	body = strings.Replace(body[start:], `"complete-claims"`, fmt.Sprintf("%q", domainName), 1)
-	config := tg.ProviderConfig(`default_tags { tags = { managed_by = "terraform" } }`) + body
+	config := completeDomainConfig(t, tg, domainName, `default_tags { tags = { managed_by = "terraform" } }`)
 
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },

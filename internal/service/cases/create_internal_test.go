@@ -115,9 +115,9 @@ func TestCreateDomain_nameTakenBeforeIsAConflict(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, _, err = createDomain(context.Background(), client, "taken")
-	var taken *nameTakenError
-	if !errors.As(err, &taken) || taken.existingID != aws.ToString(existing.DomainId) {
-		t.Fatalf("createDomain = %v, want a nameTakenError naming %s", err, aws.ToString(existing.DomainId))
+	var taken *nameInUseError
+	if !errors.As(err, &taken) || taken.importID != aws.ToString(existing.DomainId) {
+		t.Fatalf("createDomain = %v, want a nameInUseError naming %s", err, aws.ToString(existing.DomainId))
 	}
 }
 

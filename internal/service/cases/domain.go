@@ -104,11 +104,10 @@ func (r *domainResource) Create(ctx context.Context, req resource.CreateRequest,
 
 	id, arn, err := createDomain(ctx, conn, name)
 	if err != nil {
-		var taken *nameTakenError
+		var taken *nameInUseError
 		if errors.As(err, &taken) {
 			resp.Diagnostics.AddAttributeError(path.Root("name"), "Cases Domain name already in use",
-				fmt.Sprintf("creating %s (%s): %s\n\nDomain names are unique per account and region. Choose another name, or bring the existing domain under Terraform:\n"+
-					"  terraform import <resource address> %s\nor an import block with id = %q.", kindDomain, name, err, taken.existingID, taken.existingID))
+				fmt.Sprintf("creating %s (%s): %s\n\nDomain names are unique per account and region. %s", kindDomain, name, err, taken.importHint("cases_domain")))
 			return
 		}
 		addError(&resp.Diagnostics, "creating", kindDomain, name, err, "")
@@ -145,105 +144,30 @@ func (r *domainResource) Create(ctx context.Context, req resource.CreateRequest,
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
-// adoptionLookupTimeout bounds the search for a create that may have landed.
-const adoptionLookupTimeout = 2 * time.Minute
-
-// nameTakenError says that a domain of that name existed before this
-// create: a real conflict, unlike a create of ours that landed on a retry.
-type nameTakenError struct {
-	name       string
-	existingID string
-}
-
-func (e *nameTakenError) Error() string {
-	return fmt.Sprintf("a domain named %q already exists (domain id %s)", e.name, e.existingID)
-}
-
-// createDomain creates a domain called name and returns its id and ARN.
-//
-// CreateDomain takes no idempotency token, so a create whose answer is lost
-// (a 5xx, a dropped connection, a timeout) may still have landed, and the
-// SDK's retry of it then meets a ConflictException. To tell that case from a
-// name already in use, the name is looked up first: a domain found then was
-// not made by this apply and is a real conflict; a domain found after an
-// ambiguous failure is ours and is adopted.
+// createDomain creates a domain called name and returns its id and ARN,
+// or adopts the one an ambiguous attempt of this create made (createOnce).
 func createDomain(ctx context.Context, conn *connectcases.Client, name string) (id, arn string, err error) {
-	existing, err := findDomainsByName(ctx, conn, name)
-	if err != nil {
-		return "", "", fmt.Errorf("checking whether the name is free: %w", err)
-	}
-	if len(existing) > 0 {
-		return "", "", &nameTakenError{name: name, existingID: aws.ToString(existing[0].DomainId)}
-	}
-
-	out, createErr := conn.CreateDomain(ctx, &connectcases.CreateDomainInput{Name: aws.String(name)})
-	if createErr == nil {
-		return aws.ToString(out.DomainId), aws.ToString(out.DomainArn), nil
-	}
-	if !createMayHaveLanded(createErr) {
-		return "", "", createErr
-	}
-	// Look even when ctx is already canceled: a domain that landed and is
-	// not recorded would be orphaned.
-	lookupCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), adoptionLookupTimeout)
-	defer cancel()
-	found, err := findLandedDomain(lookupCtx, conn, name)
-	if err != nil {
-		return "", "", fmt.Errorf("%w (and looking up whether the create landed failed: %v)", createErr, err)
-	}
-	if found == nil {
-		return "", "", createErr
-	}
-	tflog.Warn(ctx, "CreateDomain failed ambiguously but the domain exists; adopting it", map[string]any{
-		"name": name, "domain_id": aws.ToString(found.DomainId), "create_error": createErr.Error(),
+	d, err := createOnce(ctx, namedCreate[awstypes.DomainSummary]{
+		kind:  kindDomain,
+		scope: scopeKey(conn, "domains"),
+		name:  name,
+		list: func(ctx context.Context) ([]awstypes.DomainSummary, error) {
+			return findDomains(ctx, conn, nil)
+		},
+		key:      func(d awstypes.DomainSummary) string { return aws.ToString(d.Name) },
+		importID: func(d awstypes.DomainSummary) string { return aws.ToString(d.DomainId) },
+		create: func(ctx context.Context, attempts *attemptLog) (awstypes.DomainSummary, error) {
+			out, err := conn.CreateDomain(ctx, &connectcases.CreateDomainInput{Name: aws.String(name)}, attempts.casesOption)
+			if err != nil {
+				return awstypes.DomainSummary{}, err
+			}
+			return awstypes.DomainSummary{DomainId: out.DomainId, DomainArn: out.DomainArn, Name: aws.String(name)}, nil
+		},
 	})
-	return aws.ToString(found.DomainId), aws.ToString(found.DomainArn), nil
-}
-
-// adoptionLookupPauses are the pauses before each look for a create that
-// may have landed. A request the client gave up on (an interrupted apply,
-// a timeout) can still be in the service's pipeline and commit a moment
-// after the client stopped waiting, so one look right away does not prove
-// that it never landed. Seven and a half seconds in all, spent only after
-// an ambiguous failure that found nothing.
-var adoptionLookupPauses = []time.Duration{0, 500 * time.Millisecond, time.Second, 2 * time.Second, 4 * time.Second}
-
-// findLandedDomain looks for the domain called name on the
-// adoptionLookupPauses schedule and returns it, or nil when every look
-// came back empty. It fails only when no look succeeded at all.
-func findLandedDomain(ctx context.Context, conn *connectcases.Client, name string) (*awstypes.DomainSummary, error) {
-	var lastErr error
-	looked := false
-	for _, pause := range adoptionLookupPauses {
-		if err := sleep(ctx, pause); err != nil {
-			break
-		}
-		found, err := findDomainsByName(ctx, conn, name)
-		if err != nil {
-			lastErr = err
-			continue
-		}
-		looked = true
-		if len(found) > 0 {
-			return &found[0], nil
-		}
+	if err != nil {
+		return "", "", err
 	}
-	if !looked && lastErr != nil {
-		return nil, lastErr
-	}
-	return nil, nil
-}
-
-// createMayHaveLanded reports whether a failed CreateDomain (or
-// DeleteDomain) may still have taken effect: anything but a definite
-// rejection by the service.
-func createMayHaveLanded(err error) bool {
-	var (
-		validation *awstypes.ValidationException
-		quota      *awstypes.ServiceQuotaExceededException
-		denied     *awstypes.AccessDeniedException
-	)
-	return !errors.As(err, &validation) && !errors.As(err, &quota) && !errors.As(err, &denied)
+	return aws.ToString(d.DomainId), aws.ToString(d.DomainArn), nil
 }
 
 func (r *domainResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -320,28 +244,18 @@ func (r *domainResource) Delete(ctx context.Context, req resource.DeleteRequest,
 	}
 }
 
-// deleteDomain deletes a domain; a domain already gone is success.
-//
-// A delete that the service committed but answered with an error (a 5xx,
-// a dropped connection) is retried by the SDK and then meets "not found",
-// which is success. When the retries run out first, or the context ends,
-// the answer is ambiguous, so one read decides: a domain that is gone was
-// deleted.
+// deleteDomain deletes a domain; a domain already gone is success, and so
+// is a delete whose answer was lost when the domain is gone (deleteOnce).
 func deleteDomain(ctx context.Context, conn *connectcases.Client, id string) error {
-	_, err := conn.DeleteDomain(ctx, &connectcases.DeleteDomainInput{DomainId: aws.String(id)})
-	if err == nil || IsNotFound(err) {
-		return nil
-	}
-	if !createMayHaveLanded(err) {
-		return err
-	}
-	checkCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), adoptionLookupTimeout)
-	defer cancel()
-	if _, findErr := findDomainByID(checkCtx, conn, id); IsNotFound(findErr) {
-		tflog.Warn(ctx, "DeleteDomain failed ambiguously but the domain is gone", map[string]any{"domain_id": id, "delete_error": err.Error()})
-		return nil
-	}
-	return err
+	return deleteOnce(ctx, kindDomain, id,
+		func(ctx context.Context, attempts *attemptLog) error {
+			_, err := conn.DeleteDomain(ctx, &connectcases.DeleteDomainInput{DomainId: aws.String(id)}, attempts.casesOption)
+			return err
+		},
+		func(ctx context.Context) error {
+			_, err := findDomainByID(ctx, conn, id)
+			return err
+		})
 }
 
 // ImportState takes a domain ID or ARN, or an identity (Terraform 1.12+).

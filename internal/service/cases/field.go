@@ -5,12 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/connectcases"
 	awstypes "github.com/aws/aws-sdk-go-v2/service/connectcases/types"
-	"github.com/aws/smithy-go/middleware"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -172,11 +170,11 @@ func (r *fieldResource) Create(ctx context.Context, req resource.CreateRequest, 
 	}
 	fieldID, arn, err := createField(ctx, conn, input)
 	if err != nil {
-		var taken *fieldNameTakenError
+		var taken *nameInUseError
 		if errors.As(err, &taken) {
-			next := fmt.Sprintf("Choose another name, or bring the existing field under Terraform:\n  terraform import <resource address> %s,%s", domainID, taken.existingID)
-			if taken.system {
-				next = fmt.Sprintf("It is the name of the system field %s, which every domain has. Choose another name.", taken.existingID)
+			next := taken.importHint("cases_field")
+			if f, ok := taken.existing.(awstypes.FieldSummary); ok && f.Namespace == awstypes.FieldNamespaceSystem {
+				next = fmt.Sprintf("It is the name of the system field %s, which every domain has. Choose another name.", aws.ToString(f.FieldId))
 			}
 			resp.Diagnostics.AddAttributeError(path.Root("name"), "Cases Field name already in use",
 				fmt.Sprintf("creating %s (%s): %s\n\nField names are unique in a domain, system fields included. %s", kindField, name, err, next))
@@ -208,81 +206,35 @@ func (r *fieldResource) Create(ctx context.Context, req resource.CreateRequest, 
 		})
 }
 
-// createLookupTimeout bounds the search for a create that may have landed.
-const createLookupTimeout = 2 * time.Minute
-
-// fieldNameTakenError says that another field already has the name.
-type fieldNameTakenError struct {
-	name       string
-	existingID string
-	system     bool // the name is a system field's
-}
-
-func (e *fieldNameTakenError) Error() string {
-	return fmt.Sprintf("a field named %q already exists (field id %s)", e.name, e.existingID)
-}
-
-// createField creates a field and returns its id and ARN.
-//
-// CreateField takes no idempotency token, and field names are unique in a
-// domain. When the answer to an attempt is lost (a 5xx, a dropped
-// connection) the SDK retries, and a retry meets ConflictException if the
-// lost attempt created the field. So the name is looked up, and a field
-// found adopted, after a conflict on a retry or after any failure that may
-// have landed; a conflict on the first attempt is a name already in use.
-// Unlike a lookup before every create, this costs ListFields pages only when
-// something went wrong.
+// createField creates a field and returns its id and ARN, or adopts the
+// one an ambiguous attempt of this create made (createOnce). Field names are
+// unique in a domain, system fields included.
 func createField(ctx context.Context, conn *connectcases.Client, in *connectcases.CreateFieldInput) (id, arn string, err error) {
-	attempts := 0
-	out, createErr := conn.CreateField(ctx, in, countAttempts(&attempts))
-	if createErr == nil {
-		return aws.ToString(out.FieldId), aws.ToString(out.FieldArn), nil
-	}
-	var conflict *awstypes.ConflictException
-	isConflict := errors.As(createErr, &conflict)
-	if !isConflict && !createMayHaveLanded(createErr) {
-		return "", "", createErr
-	}
-	// Look even when ctx is already canceled: a field that landed and is
-	// not recorded would be orphaned.
-	lookupCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), createLookupTimeout)
-	defer cancel()
-	domainID, name := aws.ToString(in.DomainId), aws.ToString(in.Name)
-	found, err := findFieldsByName(lookupCtx, conn, domainID, name)
-	if err != nil {
-		return "", "", fmt.Errorf("%w (and looking up whether the name is taken failed: %v)", createErr, err)
-	}
-	if len(found) == 0 {
-		return "", "", createErr
-	}
-	existing := found[0]
-	taken := &fieldNameTakenError{name: name, existingID: aws.ToString(existing.FieldId), system: existing.Namespace == awstypes.FieldNamespaceSystem}
-	if isConflict && attempts <= 1 {
-		return "", "", taken
-	}
-	if existing.Namespace != awstypes.FieldNamespaceCustom || existing.Type != in.Type {
-		// Not what this create asked for: someone else's field.
-		return "", "", taken
-	}
-	tflog.Warn(ctx, "CreateField failed ambiguously but the field exists; adopting it", map[string]any{
-		"domain_id": domainID, "name": name, "field_id": aws.ToString(existing.FieldId), "attempts": attempts, "create_error": createErr.Error(),
+	domainID := aws.ToString(in.DomainId)
+	f, err := createOnce(ctx, namedCreate[awstypes.FieldSummary]{
+		kind:  kindField,
+		scope: scopeKey(conn, "domain", domainID, "fields"),
+		name:  aws.ToString(in.Name),
+		list: func(ctx context.Context) ([]awstypes.FieldSummary, error) {
+			return findFields(ctx, conn, domainID, nil)
+		},
+		key:      func(f awstypes.FieldSummary) string { return aws.ToString(f.Name) },
+		importID: func(f awstypes.FieldSummary) string { return domainChildResourceID(domainID, aws.ToString(f.FieldId)) },
+		sameAsSent: func(f awstypes.FieldSummary) bool {
+			return f.Namespace == awstypes.FieldNamespaceCustom && f.Type == in.Type
+		},
+		create: func(ctx context.Context, attempts *attemptLog) (awstypes.FieldSummary, error) {
+			out, err := conn.CreateField(ctx, in, attempts.casesOption)
+			if err != nil {
+				return awstypes.FieldSummary{}, err
+			}
+			return awstypes.FieldSummary{FieldId: out.FieldId, FieldArn: out.FieldArn, Name: in.Name, Type: in.Type, Namespace: awstypes.FieldNamespaceCustom}, nil
+		},
 	})
-	return aws.ToString(existing.FieldId), aws.ToString(existing.FieldArn), nil
-}
-
-// countAttempts counts the HTTP attempts of one call, retries included: the
-// middleware runs in the finalize step after the SDK's retry middleware, so
-// once per attempt.
-func countAttempts(n *int) func(*connectcases.Options) {
-	return func(o *connectcases.Options) {
-		o.APIOptions = append(o.APIOptions, func(stack *middleware.Stack) error {
-			return stack.Finalize.Add(middleware.FinalizeMiddlewareFunc("CasesCountAttempts",
-				func(ctx context.Context, in middleware.FinalizeInput, next middleware.FinalizeHandler) (middleware.FinalizeOutput, middleware.Metadata, error) {
-					*n++
-					return next.HandleFinalize(ctx, in)
-				}), middleware.After)
-		})
+	if err != nil {
+		return "", "", err
 	}
+	return aws.ToString(f.FieldId), aws.ToString(f.FieldArn), nil
 }
 
 func (r *fieldResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -376,10 +328,17 @@ func (r *fieldResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 		return
 	}
 	domainID, fieldID := state.DomainID.ValueString(), state.FieldID.ValueString()
-	// A delete that the service committed but answered with an error is
-	// retried by the SDK and then meets "not found": that is success.
-	_, err := r.client.Cases.DeleteField(ctx, &connectcases.DeleteFieldInput{DomainId: aws.String(domainID), FieldId: aws.String(fieldID)})
-	if err == nil || IsNotFound(err) {
+	conn := r.client.Cases
+	err := deleteOnce(ctx, kindField, fieldID,
+		func(ctx context.Context, attempts *attemptLog) error {
+			_, err := conn.DeleteField(ctx, &connectcases.DeleteFieldInput{DomainId: aws.String(domainID), FieldId: aws.String(fieldID)}, attempts.casesOption)
+			return err
+		},
+		func(ctx context.Context) error {
+			_, err := findFieldByID(ctx, conn, domainID, fieldID)
+			return err
+		})
+	if err == nil {
 		return
 	}
 	var (

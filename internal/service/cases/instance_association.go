@@ -113,65 +113,67 @@ func (r *instanceAssociationResource) Create(ctx context.Context, req resource.C
 	domainARN := plan.DomainARN.ValueString()
 	conn := r.client.Connect
 
-	// An instance has one Cases domain. Looking first tells an association
-	// made before this apply (refused, naming it) from one this request
-	// makes but whose answer is lost (adopted below).
-	existing, err := findCasesDomainAssociations(ctx, conn, instanceID, "")
+	association, err := createInstanceAssociation(ctx, conn, instanceID, domainARN)
 	if err != nil {
-		addError(&resp.Diagnostics, "creating", kindInstanceAssociation, instanceID, err, instanceHint(err))
-		return
-	}
-	if len(existing) > 0 {
-		alreadyAssociated(&resp.Diagnostics, instanceID, domainARN, existing[0])
-		return
-	}
-
-	out, err := conn.CreateIntegrationAssociation(ctx, &connect.CreateIntegrationAssociationInput{
-		InstanceId:      aws.String(instanceID),
-		IntegrationType: connecttypes.IntegrationTypeCasesDomain,
-		IntegrationArn:  aws.String(domainARN),
-	})
-	var association *connecttypes.IntegrationAssociationSummary
-	if err == nil {
-		association = &connecttypes.IntegrationAssociationSummary{
-			IntegrationAssociationId:  out.IntegrationAssociationId,
-			IntegrationAssociationArn: out.IntegrationAssociationArn,
-			IntegrationArn:            aws.String(domainARN),
-		}
-	} else {
-		association = r.adoptAfterFailedCreate(ctx, instanceID, domainARN, err, &resp.Diagnostics)
-		if association == nil {
+		var taken *nameInUseError
+		if existing, ok := asExistingAssociation(err, &taken); ok {
+			alreadyAssociated(&resp.Diagnostics, instanceID, domainARN, existing)
 			return
 		}
+		addError(&resp.Diagnostics, "creating", kindInstanceAssociation, instanceID, err, createHint(err))
+		return
 	}
-	plan.fill(instanceID, association)
+	plan.fill(instanceID, &association)
 	r.recordIdentity(ctx, resp.Identity, plan.AssociationARN.ValueString(), &resp.Diagnostics, idValue(identityInstanceID, instanceID), idValue(identityAssociationID, plan.AssociationID.ValueString()))
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
-// adoptAfterFailedCreate resolves a CreateIntegrationAssociation that
-// failed: when the request was carried out but its answer was lost (a
-// connection drop or a 5xx after the commit; the SDK's retry then meets
-// DuplicateResourceException), the association exists, was absent just
-// before, and is adopted rather than created twice or orphaned. It returns
-// nil after adding the diagnostic when there is nothing to adopt.
-func (r *instanceAssociationResource) adoptAfterFailedCreate(ctx context.Context, instanceID, domainARN string, createErr error, diags *diag.Diagnostics) *connecttypes.IntegrationAssociationSummary {
-	found, findErr := findCasesDomainAssociations(ctx, r.client.Connect, instanceID, "")
-	if findErr != nil || len(found) == 0 {
-		addError(diags, "creating", kindInstanceAssociation, instanceID, createErr, createHint(createErr))
-		return nil
-	}
-	if aws.ToString(found[0].IntegrationArn) != domainARN {
-		// Another writer associated a domain in between.
-		alreadyAssociated(diags, instanceID, domainARN, found[0])
-		return nil
-	}
-	tflog.Warn(ctx, "CreateIntegrationAssociation failed but the association exists; adopting it", map[string]any{
-		"instance_id":    instanceID,
-		"association_id": aws.ToString(found[0].IntegrationAssociationId),
-		"create_error":   createErr.Error(),
+// createInstanceAssociation associates the domain with the instance, or
+// adopts the association an ambiguous attempt of this create made
+// (createOnce): an instance has one Cases domain, so the instance is the
+// scope and the "name" both, and an association found after a lost answer
+// is adopted only when it was absent before and names this domain. The SDK's
+// retry of an association that landed meets DuplicateResourceException.
+func createInstanceAssociation(ctx context.Context, conn *connect.Client, instanceID, domainARN string) (connecttypes.IntegrationAssociationSummary, error) {
+	return createOnce(ctx, namedCreate[connecttypes.IntegrationAssociationSummary]{
+		kind:  kindInstanceAssociation,
+		scope: scopeKey(conn, "instance", instanceID, "cases-domain"),
+		name:  instanceID,
+		list: func(ctx context.Context) ([]connecttypes.IntegrationAssociationSummary, error) {
+			return findCasesDomainAssociations(ctx, conn, instanceID, "")
+		},
+		key: func(connecttypes.IntegrationAssociationSummary) string { return instanceID },
+		importID: func(a connecttypes.IntegrationAssociationSummary) string {
+			return instanceAssociationID(instanceID, aws.ToString(a.IntegrationAssociationId))
+		},
+		sameAsSent: func(a connecttypes.IntegrationAssociationSummary) bool {
+			return aws.ToString(a.IntegrationArn) == domainARN
+		},
+		create: func(ctx context.Context, attempts *attemptLog) (connecttypes.IntegrationAssociationSummary, error) {
+			out, err := conn.CreateIntegrationAssociation(ctx, &connect.CreateIntegrationAssociationInput{
+				InstanceId:      aws.String(instanceID),
+				IntegrationType: connecttypes.IntegrationTypeCasesDomain,
+				IntegrationArn:  aws.String(domainARN),
+			}, attempts.connectOption)
+			if err != nil {
+				return connecttypes.IntegrationAssociationSummary{}, err
+			}
+			return connecttypes.IntegrationAssociationSummary{
+				IntegrationAssociationId:  out.IntegrationAssociationId,
+				IntegrationAssociationArn: out.IntegrationAssociationArn,
+				IntegrationArn:            aws.String(domainARN),
+			}, nil
+		},
 	})
-	return &found[0]
+}
+
+// asExistingAssociation returns the association a nameInUseError names.
+func asExistingAssociation(err error, taken **nameInUseError) (connecttypes.IntegrationAssociationSummary, bool) {
+	if !errors.As(err, taken) {
+		return connecttypes.IntegrationAssociationSummary{}, false
+	}
+	a, ok := (*taken).existing.(connecttypes.IntegrationAssociationSummary)
+	return a, ok
 }
 
 // alreadyAssociated reports an instance that has a Cases domain already.
@@ -266,12 +268,21 @@ func (r *instanceAssociationResource) Delete(ctx context.Context, req resource.D
 		return
 	}
 	associationID := state.AssociationID.ValueString()
-	_, err = r.client.Connect.DeleteIntegrationAssociation(ctx, &connect.DeleteIntegrationAssociationInput{
-		InstanceId:               aws.String(instanceID),
-		IntegrationAssociationId: aws.String(associationID),
-	})
-	if err == nil || IsNotFound(err) {
-		// Gone already, with its instance or by hand: nothing to do.
+	conn := r.client.Connect
+	err = deleteOnce(ctx, kindInstanceAssociation, associationID,
+		func(ctx context.Context, attempts *attemptLog) error {
+			_, err := conn.DeleteIntegrationAssociation(ctx, &connect.DeleteIntegrationAssociationInput{
+				InstanceId:               aws.String(instanceID),
+				IntegrationAssociationId: aws.String(associationID),
+			}, attempts.connectOption)
+			return err
+		},
+		func(ctx context.Context) error {
+			_, err := findInstanceAssociation(ctx, conn, instanceID, associationID, state.DomainARN.ValueString())
+			return err
+		})
+	if err == nil {
+		// Gone, by this delete, with its instance or by hand.
 		return
 	}
 	addError(&resp.Diagnostics, "deleting", kindInstanceAssociation, instanceAssociationID(instanceID, associationID), err, "")

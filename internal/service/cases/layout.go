@@ -42,7 +42,7 @@ func (r *layoutResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 			"Every field must exist in the domain (reference `cases_field.x.field_id`, and Terraform creates the field first); " +
 			"the system fields `title` and `status` cannot be part of a layout. Name and content change in place. " +
 			"To remove a field and its place in a layout in one apply, give the field `lifecycle { create_before_destroy = true }`: " +
-			"otherwise Terraform deletes the field before it updates the layout, and the API refuses to delete a field a layout still shows.",
+			"otherwise Terraform deletes the field before it updates the layout, and the API refuses to delete a field a layout still shows. " + lostAnswerNote,
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				MarkdownDescription: "`DOMAIN_ID,LAYOUT_ID`, the import ID.",
@@ -130,16 +130,35 @@ func (r *layoutResource) Create(ctx context.Context, req resource.CreateRequest,
 	}
 	domainID, name := plan.DomainID.ValueString(), plan.Name.ValueString()
 	conn := r.client.Cases
-	out, err := conn.CreateLayout(ctx, &connectcases.CreateLayoutInput{
+	in := &connectcases.CreateLayoutInput{
 		DomainId: aws.String(domainID),
 		Name:     aws.String(name),
 		Content:  plan.Content.toAPI(),
+	}
+	l, err := createOnce(ctx, namedCreate[awstypes.LayoutSummary]{
+		kind:  kindLayout,
+		scope: scopeKey(conn, "domain", domainID, "layouts"),
+		name:  name,
+		list: func(ctx context.Context) ([]awstypes.LayoutSummary, error) {
+			return findLayouts(ctx, conn, domainID)
+		},
+		key: func(l awstypes.LayoutSummary) string { return aws.ToString(l.Name) },
+		importID: func(l awstypes.LayoutSummary) string {
+			return domainChildResourceID(domainID, aws.ToString(l.LayoutId))
+		},
+		create: func(ctx context.Context, attempts *attemptLog) (awstypes.LayoutSummary, error) {
+			out, err := conn.CreateLayout(ctx, in, attempts.casesOption)
+			if err != nil {
+				return awstypes.LayoutSummary{}, err
+			}
+			return awstypes.LayoutSummary{LayoutId: out.LayoutId, LayoutArn: out.LayoutArn, Name: in.Name}, nil
+		},
 	})
 	if err != nil {
-		addError(&resp.Diagnostics, "creating", kindLayout, name, err, layoutErrorHint(err))
+		addCreateError(&resp.Diagnostics, kindLayout, "cases_layout", name, err, layoutErrorHint(err))
 		return
 	}
-	layoutID, arn := aws.ToString(out.LayoutId), aws.ToString(out.LayoutArn)
+	layoutID, arn := aws.ToString(l.LayoutId), aws.ToString(l.LayoutArn)
 
 	plan.ID = types.StringValue(domainChildResourceID(domainID, layoutID))
 	plan.LayoutID = types.StringValue(layoutID)
@@ -248,8 +267,17 @@ func (r *layoutResource) Delete(ctx context.Context, req resource.DeleteRequest,
 		return
 	}
 	domainID, layoutID := state.DomainID.ValueString(), state.LayoutID.ValueString()
-	_, err := r.client.Cases.DeleteLayout(ctx, &connectcases.DeleteLayoutInput{DomainId: aws.String(domainID), LayoutId: aws.String(layoutID)})
-	if err == nil || IsNotFound(err) {
+	conn := r.client.Cases
+	err := deleteOnce(ctx, kindLayout, layoutID,
+		func(ctx context.Context, attempts *attemptLog) error {
+			_, err := conn.DeleteLayout(ctx, &connectcases.DeleteLayoutInput{DomainId: aws.String(domainID), LayoutId: aws.String(layoutID)}, attempts.casesOption)
+			return err
+		},
+		func(ctx context.Context) error {
+			_, err := findLayoutByID(ctx, conn, domainID, layoutID)
+			return err
+		})
+	if err == nil {
 		return
 	}
 	hint := ""

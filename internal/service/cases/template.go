@@ -54,7 +54,7 @@ func (r *templateResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 			"which layout agents see, which fields are required and which case rules act on its fields. " +
 			"Everything it references (layout, fields, case rules) must exist; reference them by attribute and Terraform orders the work. Everything but the domain changes in place. " +
 			"The API refuses to delete a layout, field or case rule a template still uses; to remove one together with its use here in one apply, " +
-			"give it `lifecycle { create_before_destroy = true }` so that Terraform updates the template first.",
+			"give it `lifecycle { create_before_destroy = true }` so that Terraform updates the template first. " + lostAnswerNote,
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				MarkdownDescription: "`DOMAIN_ID,TEMPLATE_ID`, the import ID.",
@@ -183,7 +183,7 @@ func (r *templateResource) Create(ctx context.Context, req resource.CreateReques
 	}
 	domainID, name := plan.DomainID.ValueString(), plan.Name.ValueString()
 	conn := r.client.Cases
-	out, err := conn.CreateTemplate(ctx, &connectcases.CreateTemplateInput{
+	in := &connectcases.CreateTemplateInput{
 		DomainId:            aws.String(domainID),
 		Name:                aws.String(name),
 		Description:         plan.Description.ValueStringPointer(),
@@ -193,12 +193,35 @@ func (r *templateResource) Create(ctx context.Context, req resource.CreateReques
 		Rules:               plan.rulesToAPI(),
 
 		TagPropagationConfigurations: plan.tagPropagationToAPI(),
+	}
+	t, err := createOnce(ctx, namedCreate[awstypes.TemplateSummary]{
+		kind:  kindTemplate,
+		scope: scopeKey(conn, "domain", domainID, "templates"),
+		name:  name,
+		list: func(ctx context.Context) ([]awstypes.TemplateSummary, error) {
+			// Both statuses: ListTemplates filters on status.
+			return findTemplates(ctx, conn, domainID, []awstypes.TemplateStatus{awstypes.TemplateStatusActive, awstypes.TemplateStatusInactive})
+		},
+		key: func(t awstypes.TemplateSummary) string { return aws.ToString(t.Name) },
+		importID: func(t awstypes.TemplateSummary) string {
+			return domainChildResourceID(domainID, aws.ToString(t.TemplateId))
+		},
+		sameAsSent: func(t awstypes.TemplateSummary) bool {
+			return in.Status == "" || t.Status == in.Status
+		},
+		create: func(ctx context.Context, attempts *attemptLog) (awstypes.TemplateSummary, error) {
+			out, err := conn.CreateTemplate(ctx, in, attempts.casesOption)
+			if err != nil {
+				return awstypes.TemplateSummary{}, err
+			}
+			return awstypes.TemplateSummary{TemplateId: out.TemplateId, TemplateArn: out.TemplateArn, Name: in.Name, Status: in.Status}, nil
+		},
 	})
 	if err != nil {
-		addError(&resp.Diagnostics, "creating", kindTemplate, name, err, templateErrorHint(err))
+		addCreateError(&resp.Diagnostics, kindTemplate, "cases_template", name, err, templateErrorHint(err))
 		return
 	}
-	templateID, arn := aws.ToString(out.TemplateId), aws.ToString(out.TemplateArn)
+	templateID, arn := aws.ToString(t.TemplateId), aws.ToString(t.TemplateArn)
 
 	plan.ID = types.StringValue(domainChildResourceID(domainID, templateID))
 	plan.TemplateID = types.StringValue(templateID)
@@ -324,8 +347,17 @@ func (r *templateResource) Delete(ctx context.Context, req resource.DeleteReques
 		return
 	}
 	domainID, templateID := state.DomainID.ValueString(), state.TemplateID.ValueString()
-	_, err := r.client.Cases.DeleteTemplate(ctx, &connectcases.DeleteTemplateInput{DomainId: aws.String(domainID), TemplateId: aws.String(templateID)})
-	if err == nil || IsNotFound(err) {
+	conn := r.client.Cases
+	err := deleteOnce(ctx, kindTemplate, templateID,
+		func(ctx context.Context, attempts *attemptLog) error {
+			_, err := conn.DeleteTemplate(ctx, &connectcases.DeleteTemplateInput{DomainId: aws.String(domainID), TemplateId: aws.String(templateID)}, attempts.casesOption)
+			return err
+		},
+		func(ctx context.Context) error {
+			_, err := findTemplateByID(ctx, conn, domainID, templateID)
+			return err
+		})
+	if err == nil {
 		return
 	}
 	addError(&resp.Diagnostics, "deleting", kindTemplate, templateID, err, "")
