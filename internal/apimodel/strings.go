@@ -68,15 +68,21 @@ var patternCache sync.Map // source -> *Pattern
 // panics on a pattern the translation does not support, which the tests
 // of this package rule out for every pattern of the vendored models.
 func CompilePattern(source string) *Pattern {
-	if p, ok := patternCache.Load(source); ok {
-		return p.(*Pattern)
+	if cached, ok := patternCache.Load(source); ok {
+		if p, ok := cached.(*Pattern); ok {
+			return p
+		}
 	}
 	p, err := compileJavaPattern(source)
 	if err != nil {
 		panic(err)
 	}
-	actual, _ := patternCache.LoadOrStore(source, p)
-	return actual.(*Pattern)
+	if actual, loaded := patternCache.LoadOrStore(source, p); loaded {
+		if shared, ok := actual.(*Pattern); ok {
+			return shared
+		}
+	}
+	return p
 }
 
 func compileJavaPattern(source string) (*Pattern, error) {

@@ -108,16 +108,12 @@ type sigV4Authorization struct {
 	signature     string
 }
 
-// authenticate returns the identity of r, or the error AWS sends for its
-// Authorization header. Every mode requires a well-formed header: an
-// unsigned request gets 403 MissingAuthenticationTokenException, the code
-// and status AWS answers when the header is absent.
-func (a *authenticator) authenticate(r *http.Request, body []byte) (identity, *APIError) {
-	return a.authenticateService(r, body, signingService)
-}
-
-// authenticateService is authenticate for the API whose SigV4 signing name
-// is service ("cases", or "connect" for the Connect subset).
+// authenticateService returns the identity of r, for the API whose SigV4
+// signing name is service ("cases", or "connect" for the Connect subset),
+// or the error AWS sends for its Authorization header. Every mode requires a
+// well-formed header: an unsigned request gets 403
+// MissingAuthenticationTokenException, the code and status AWS answers when
+// the header is absent.
 func (a *authenticator) authenticateService(r *http.Request, body []byte, service string) (identity, *APIError) {
 	header := r.Header.Get("Authorization")
 	if header == "" {

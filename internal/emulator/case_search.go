@@ -83,8 +83,8 @@ func (ff *fieldFilter) matches(d *domain, values map[string]fieldValueUnion) boo
 		if f := d.Fields[*fv.ID]; f != nil {
 			fieldType = f.Type
 		}
-		cmp, comparable := compareValues(fieldType, &actual, fv.Value)
-		return comparable && ok(cmp)
+		cmp, sameKind := compareValues(fieldType, &actual, fv.Value)
+		return sameKind && ok(cmp)
 	}
 	switch {
 	case ff.EqualTo != nil:

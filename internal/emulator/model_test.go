@@ -12,7 +12,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/connectcases/types"
 )
 
-// Behaviour that comes from the current model through the generated tables
+// Behavior that comes from the current model through the generated tables
 // rather than from code written for it.
 
 // TestLayout_fieldGroupTakes220Fields: FieldGroup.fields is at most 220 in

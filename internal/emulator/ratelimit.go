@@ -180,7 +180,7 @@ func (l *RateLimits) compile() (*compiledRateLimits, error) {
 		if g.Name == "" {
 			return nil, fmt.Errorf("%s.name is empty", where)
 		}
-		if err := g.RateLimit.check(where); err != nil {
+		if err := g.check(where); err != nil {
 			return nil, err
 		}
 		for _, op := range g.Operations {

@@ -14,7 +14,7 @@ type tooDeep struct{ max int }
 // the schema declares only so that a configuration that nests too deep gets
 // this message instead of having the attribute dropped silently by type
 // conversion.
-func NestedTooDeep(max int) validator.List { return tooDeep{max: max} }
+func NestedTooDeep(levels int) validator.List { return tooDeep{max: levels} }
 
 func (v tooDeep) Description(context.Context) string {
 	return fmt.Sprintf("must not be set: compound conditions nest at most %d levels deep", v.max)

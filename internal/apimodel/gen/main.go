@@ -91,7 +91,11 @@ func (o *orderedMembers) UnmarshalJSON(data []byte) error {
 		if err := dec.Decode(&m); err != nil {
 			return err
 		}
-		m.Name = key.(string)
+		name, ok := key.(string)
+		if !ok {
+			return fmt.Errorf("member key %v is not a string", key)
+		}
+		m.Name = name
 		*o = append(*o, m)
 	}
 	_, err := dec.Token()

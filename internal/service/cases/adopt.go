@@ -135,7 +135,11 @@ func createOnce[T any](ctx context.Context, spec namedCreate[T]) (T, error) {
 	if err != nil {
 		return zero, fmt.Errorf("looking for an existing %s of that name first: %w", spec.kind, err)
 	}
-	for _, e := range before.([]T) {
+	existing, ok := before.([]T)
+	if !ok {
+		return zero, fmt.Errorf("looking for an existing %s of that name first: the list gave %T", spec.kind, before)
+	}
+	for _, e := range existing {
 		if spec.key(e) == spec.name {
 			return zero, spec.inUse(e, "existed before this create")
 		}
@@ -315,7 +319,7 @@ func scopeKey(client any, parts ...string) string {
 	return key
 }
 
-// nameLocks serialises the creates of one name in one scope within this
+// nameLocks serializes the creates of one name in one scope within this
 // provider process.
 var nameLocks = &keyedLocks{held: map[string]chan struct{}{}}
 

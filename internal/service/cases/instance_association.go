@@ -193,14 +193,6 @@ func alreadyAssociated(diags *diag.Diagnostics, instanceID, wantARN string, exis
 			instanceID, haveARN, associationID, wantARN, importHint))
 }
 
-// instanceHint says what to do when the instance is not there.
-func instanceHint(err error) string {
-	if IsNotFound(err) {
-		return "Check instance_id: it must name an existing Amazon Connect instance in the provider's account and region."
-	}
-	return ""
-}
-
 // createHint explains the refusals CreateIntegrationAssociation answers.
 func createHint(err error) string {
 	var invalid *connecttypes.InvalidRequestException

@@ -80,7 +80,12 @@ func (b *resourceBase) streamList(ctx context.Context, req list.ListRequest, str
 // nullResource makes every attribute of res null and reads it into model,
 // so that model starts with typed nulls that its fill method completes.
 func nullResource(ctx context.Context, res *tfsdk.Resource, model any) diag.Diagnostics {
-	objectType := res.Schema.Type().TerraformType(ctx).(tftypes.Object)
+	objectType, ok := res.Schema.Type().TerraformType(ctx).(tftypes.Object)
+	if !ok {
+		var diags diag.Diagnostics
+		diags.AddError("Provider bug", "a resource schema is not an object type")
+		return diags
+	}
 	attrs := make(map[string]tftypes.Value, len(objectType.AttributeTypes))
 	for name, t := range objectType.AttributeTypes {
 		attrs[name] = tftypes.NewValue(t, nil)

@@ -38,15 +38,6 @@ func (r *templateResource) Metadata(_ context.Context, req resource.MetadataRequ
 	resp.TypeName = req.ProviderTypeName + "_template"
 }
 
-// templateStatuses lists the TemplateStatus enum the SDK knows.
-func templateStatuses() []string {
-	values := awstypes.TemplateStatus("").Values()
-	out := make([]string, len(values))
-	for i, v := range values {
-		out[i] = string(v)
-	}
-	return out
-}
 
 func (r *templateResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
