@@ -38,7 +38,6 @@ func (r *templateResource) Metadata(_ context.Context, req resource.MetadataRequ
 	resp.TypeName = req.ProviderTypeName + "_template"
 }
 
-
 func (r *templateResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A case template of an Amazon Connect Cases domain: what a case of one kind captures, " +
