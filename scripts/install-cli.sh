@@ -75,10 +75,29 @@ done_msg() { # done_msg BINARY
   echo "==> $1: $(TF_CLI_CONFIG_FILE=/dev/null "$1" version 2>/dev/null | head -n1) (took $((SECONDS - started))s)"
 }
 
-mkdir -p "$bin"
+# The builds live in a cache outside the checkout, so that a fresh clone
+# (CI's, or a second worktree) links them instead of building them again;
+# ./bin gets a symbolic link under the versioned name.
+cache="${CASES_CLI_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/terraform-provider-cases/clis}"
+mkdir -p "$bin" "$cache"
+
+# link_into_bin NAME points bin/NAME at the cached build of NAME.
+link_into_bin() {
+  ln -sfn "$cache/$1" "$bin/$1"
+  echo "==> $bin/$1 -> $cache/$1"
+}
+# link_on_exit links what was built (or found cached), whichever way the
+# script ends.
+link_on_exit() {
+  if [[ -n "${name:-}" && -x "$cache/$name" ]]; then
+    link_into_bin "$name"
+  fi
+}
+trap link_on_exit EXIT
 case "$1" in
 terraform-latest)
-  dest="$bin/terraform-$TERRAFORM_LATEST_VERSION"
+  name="terraform-$TERRAFORM_LATEST_VERSION"
+  dest="$cache/$name"
   if [[ -n "${TF_1_15:-}" ]]; then
     have="$(cli_version "$TF_1_15")"
     if [[ -z "$have" ]] || ! version_at_least "$have" "$TERRAFORM_LATEST_MINIMUM"; then
@@ -117,14 +136,15 @@ EOF
   ;;
 
 terraform-oldest)
-  dest="$bin/terraform-$TERRAFORM_OLDEST_VERSION"
+  name="terraform-$TERRAFORM_OLDEST_VERSION"
+  dest="$cache/$name"
   if [[ -x "$dest" && "$(cli_version "$dest")" == "$TERRAFORM_OLDEST_VERSION" ]]; then
     echo "==> $dest is already Terraform v$TERRAFORM_OLDEST_VERSION (cached)"
     exit 0
   fi
   echo "==> building github.com/hashicorp/terraform@v$TERRAFORM_OLDEST_VERSION (first time only, a few minutes)"
   gobin="$(mktemp -d)"
-  trap 'rm -rf "$gobin"' EXIT
+  trap 'rm -rf "$gobin"; link_on_exit' EXIT
   # go install names the binary "terraform"; build into a scratch GOBIN and
   # move it, so bin/terraform (if any) is never touched.
   (cd "$gobin" && GOBIN="$gobin" nice -n 10 go install "github.com/hashicorp/terraform@v$TERRAFORM_OLDEST_VERSION")
@@ -133,14 +153,15 @@ terraform-oldest)
   ;;
 
 tofu)
-  dest="$bin/tofu"
+  name="tofu"
+  dest="$cache/$name"
   if [[ -x "$dest" && "$(cli_version "$dest")" == "$TOFU_VERSION" ]]; then
     echo "==> $dest is already OpenTofu v$TOFU_VERSION (cached)"
     exit 0
   fi
   echo "==> building github.com/opentofu/opentofu@v$TOFU_VERSION (first time only, several minutes)"
   work="$(mktemp -d)"
-  trap 'rm -rf "$work"' EXIT
+  trap 'rm -rf "$work"; link_on_exit' EXIT
   dir="$(cd "$work" && GOFLAGS=-mod=mod go mod download -json "github.com/opentofu/opentofu@v$TOFU_VERSION" |
     sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')"
   [[ -d "$dir" ]] || { echo "==> go mod download github.com/opentofu/opentofu@v$TOFU_VERSION failed" >&2; exit 1; }
