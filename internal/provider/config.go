@@ -77,16 +77,7 @@ func newClient(ctx context.Context, m providerModel, version string) (*conns.Cli
 		return nil, diags
 	}
 
-	requestsPerSecond, burst := ratecontrol.DefaultRequestsPerSecond, ratecontrol.DefaultBurst
-	if !m.RequestsPerSecond.IsNull() {
-		requestsPerSecond = m.RequestsPerSecond.ValueFloat64()
-	}
-	if !m.Burst.IsNull() {
-		burst = int(m.Burst.ValueInt64())
-	}
-	// One limiter for every request of this provider configuration (one
-	// account and region): CRUD calls, status polls and their retries.
-	limiter := ratecontrol.New(requestsPerSecond, burst)
+	budget, rateControl := newRateBudget(m.RequestsPerSecond, m.Burst)
 
 	// No config.WithRetryer: with one, LoadDefaultConfig skips
 	// AWS_MAX_ATTEMPTS and the profile's max_attempts altogether. The
@@ -158,7 +149,7 @@ func newClient(ctx context.Context, m providerModel, version string) (*conns.Cli
 		// environment's or profile's attempt count: maxAttempts has
 		// already decided between them and the argument.
 		o.RetryMaxAttempts = 0
-		o.APIOptions = append(o.APIOptions, ratecontrol.AddMiddleware(limiter))
+		o.APIOptions = append(o.APIOptions, ratecontrol.AddMiddleware(budget))
 	})
 
 	defaultTags := map[string]string{}
@@ -169,13 +160,12 @@ func newClient(ctx context.Context, m providerModel, version string) (*conns.Cli
 	}
 
 	tflog.Debug(ctx, "configured Cases client", map[string]any{
-		"region":              cfg.Region,
-		"max_attempts":        maxAttempts,
-		"max_attempts_from":   attemptsFrom,
-		"requests_per_second": requestsPerSecond,
-		"burst":               burst,
-		"assume_role":         m.AssumeRole != nil,
-		"default_tags":        len(defaultTags),
+		"region":            cfg.Region,
+		"max_attempts":      maxAttempts,
+		"max_attempts_from": attemptsFrom,
+		"rate_control":      rateControl,
+		"assume_role":       m.AssumeRole != nil,
+		"default_tags":      len(defaultTags),
 	})
 	return &conns.Client{
 		Cases:       client,
@@ -183,6 +173,24 @@ func newClient(ctx context.Context, m providerModel, version string) (*conns.Cli
 		DefaultTags: defaultTags,
 		StatusPolls: poll.NewPacer(poll.DefaultMinSpacing),
 	}, diags
+}
+
+// newRateBudget is the rate budget of one provider configuration (one
+// account and Region): a limiter per operation, shared by its CRUD calls,
+// status polls and their retries. Unset arguments keep each operation's
+// published rate and burst; a set one replaces it for every operation;
+// requests_per_second = 0 turns rate control off (nil). It says which.
+func newRateBudget(requestsPerSecond types.Float64, burst types.Int64) (*ratecontrol.Budget, string) {
+	if !requestsPerSecond.IsNull() && requestsPerSecond.ValueFloat64() <= 0 {
+		return nil, "off"
+	}
+	rate, size := requestsPerSecond.ValueFloat64(), int(burst.ValueInt64())
+	quota, from := ratecontrol.PublishedQuotas, "published per-operation quotas"
+	if rate > 0 || size > 0 {
+		quota = ratecontrol.Override(quota, rate, size)
+		from = fmt.Sprintf("published per-operation quotas with requests_per_second=%v burst=%d (0: published)", rate, size)
+	}
+	return ratecontrol.NewBudget(quota), from
 }
 
 // resolveMaxAttempts decides how many attempts a request gets: max_retries + 1

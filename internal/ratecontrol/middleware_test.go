@@ -16,8 +16,9 @@ import (
 )
 
 // TestMiddlewareSeesEveryAttempt: a client whose first attempt is throttled
-// and whose retry succeeds passes the limiter twice; the throttle halves the
-// rate and the success raises it by a ninth.
+// and whose retry succeeds passes its operation's limiter twice; the
+// throttle halves the rate and the success raises it by a ninth. Other
+// operations' limiters are untouched.
 func TestMiddlewareSeesEveryAttempt(t *testing.T) {
 	var requests atomic.Int32
 	server := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -32,7 +33,8 @@ func TestMiddlewareSeesEveryAttempt(t *testing.T) {
 	}))
 	defer server.Close()
 
-	l, _ := newTestLimiter(2, 5)
+	clock := &fakeClock{now: t0}
+	budget := newBudget(PublishedQuotas, clock.Now, clock.Sleep)
 	client := connectcases.New(connectcases.Options{
 		Region:       "us-west-2",
 		BaseEndpoint: aws.String(server.URL),
@@ -41,7 +43,7 @@ func TestMiddlewareSeesEveryAttempt(t *testing.T) {
 			o.MaxAttempts = 3
 			o.Backoff = retry.BackoffDelayerFunc(func(int, error) (time.Duration, error) { return 0, nil })
 		}),
-		APIOptions: []func(*middleware.Stack) error{AddMiddleware(l)},
+		APIOptions: []func(*middleware.Stack) error{AddMiddleware(budget)},
 	})
 	if _, err := client.ListDomains(context.Background(), &connectcases.ListDomainsInput{}); err != nil {
 		t.Fatalf("ListDomains: %v", err)
@@ -49,7 +51,10 @@ func TestMiddlewareSeesEveryAttempt(t *testing.T) {
 	if got := requests.Load(); got != 2 {
 		t.Fatalf("server saw %d requests, want 2 (one throttled, one retry)", got)
 	}
-	if got, want := l.Rate(), 1+1.0/9; got != want {
-		t.Errorf("rate = %v, want %v (halved by the throttle, raised by the success)", got, want)
+	if got, want := budget.Limiter("ListDomains").Rate(), 1+1.0/9; got != want {
+		t.Errorf("ListDomains rate = %v, want %v (halved by the throttle, raised by the success)", got, want)
+	}
+	if got := budget.Limiter("GetDomain").Rate(); got != 2 {
+		t.Errorf("GetDomain rate = %v, want 2 (its own bucket, untouched)", got)
 	}
 }

@@ -1,0 +1,93 @@
+package ratecontrol
+
+import (
+	"context"
+	"sync"
+	"time"
+
+	"github.com/connect-cases/terraform-provider-cases/internal/apimodel"
+)
+
+// Quota gives the rate and burst an operation's requests must stay under,
+// as the service counts them.
+type Quota func(operation string) apimodel.RateQuota
+
+// PublishedQuotas are the Cases API's published default quotas, per
+// operation.
+func PublishedQuotas(operation string) apimodel.RateQuota {
+	return apimodel.CasesThrottlingQuota(operation)
+}
+
+// Override returns quota with every operation's rate replaced by
+// requestsPerSecond when it is positive, and its burst by burst when it is
+// positive: the figures of an account whose quotas were raised.
+func Override(quota Quota, requestsPerSecond float64, burst int) Quota {
+	return func(operation string) apimodel.RateQuota {
+		q := quota(operation)
+		if requestsPerSecond > 0 {
+			q.Rate = requestsPerSecond
+		}
+		if burst > 0 {
+			q.Burst = burst
+		}
+		return q
+	}
+}
+
+// Budget is the rate budget of one provider configuration (one account and
+// Region): a Limiter per operation, made on the operation's first request
+// from its Quota. A nil *Budget limits nothing.
+type Budget struct {
+	quota Quota
+
+	mu       sync.Mutex
+	limiters map[string]*Limiter
+
+	now   func() time.Time
+	sleep func(context.Context, time.Duration) error
+}
+
+// NewBudget returns a budget whose operations get their figures from
+// quota.
+func NewBudget(quota Quota) *Budget {
+	return newBudget(quota, time.Now, sleepContext)
+}
+
+func newBudget(quota Quota, now func() time.Time, sleep func(context.Context, time.Duration) error) *Budget {
+	return &Budget{quota: quota, limiters: map[string]*Limiter{}, now: now, sleep: sleep}
+}
+
+// Limiter returns the limiter of operation, nil (no limit) for a nil
+// budget or an operation whose quota has no positive rate.
+//
+// The limiter's bucket is one token smaller than the service's (Headroom):
+// a request spends a variable time in the SDK and on the network after
+// the limiter lets it go, so two requests let go 1/rate apart may reach the
+// service closer together. With the service's bucket always a token ahead
+// of ours, a request may arrive up to 1/rate late before the service finds
+// its bucket empty. The price is one request's worth of time (1/rate) over
+// a run that empties the bucket.
+func (b *Budget) Limiter(operation string) *Limiter {
+	if b == nil {
+		return nil
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if l, ok := b.limiters[operation]; ok {
+		return l
+	}
+	q := b.quota(operation)
+	l := newLimiter(q.Rate, ClientBurst(q.Burst), b.now, b.sleep)
+	b.limiters[operation] = l
+	return l
+}
+
+// Headroom is how many tokens fewer than the service's bucket a Limiter's
+// bucket holds.
+const Headroom = 1
+
+// ClientBurst is the bucket size a Limiter uses for a service bucket of
+// serviceBurst: Headroom fewer, at least one.
+func ClientBurst(serviceBurst int) int {
+	return max(serviceBurst-Headroom, 1)
+}
