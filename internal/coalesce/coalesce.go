@@ -1,0 +1,146 @@
+// Package coalesce turns many single-key reads into few batch reads. The
+// Cases API reads fields with BatchGetField (up to 50 a request), and a
+// refresh of a domain with many cases_field resources asks for them one
+// resource at a time, up to Terraform's parallelism at once: one request
+// per field spends the operation's rate (8 a second) for nothing. A Batcher
+// lets the first read of a group (a domain) go at once and gathers the
+// reads asked for while it is in flight; they go together, in one request,
+// as soon as it is answered. A lone read waits for nothing.
+package coalesce
+
+import (
+	"context"
+	"sync"
+)
+
+// Fetch reads keys (distinct, at most the Batcher's max) of group in one
+// request.
+type Fetch[V any] func(ctx context.Context, group string, keys []string) (V, error)
+
+// Batcher coalesces the reads of each group. Every caller of one batch gets
+// the batch's whole answer and picks its own key out of it.
+type Batcher[V any] struct {
+	max   int
+	fetch Fetch[V]
+
+	mu     sync.Mutex
+	groups map[string]*queue[V] // groups with a batch in flight
+}
+
+type queue[V any] struct {
+	pending []*call[V]
+}
+
+type call[V any] struct {
+	ctx  context.Context
+	key  string
+	done chan struct{}
+	val  V
+	err  error
+}
+
+// New returns a batcher sending at most maxKeys keys per fetch.
+func New[V any](maxKeys int, fetch Fetch[V]) *Batcher[V] {
+	return &Batcher[V]{max: max(maxKeys, 1), fetch: fetch, groups: map[string]*queue[V]{}}
+}
+
+// Get reads key of group, in a batch with whatever other keys of the group
+// are asked for meanwhile. It returns when the batch is answered, or when
+// ctx ends.
+func (b *Batcher[V]) Get(ctx context.Context, group, key string) (V, error) {
+	c := &call[V]{ctx: ctx, key: key, done: make(chan struct{})}
+	b.mu.Lock()
+	q, running := b.groups[group]
+	if !running {
+		q = &queue[V]{}
+		b.groups[group] = q
+	}
+	q.pending = append(q.pending, c)
+	b.mu.Unlock()
+	if !running {
+		go b.drain(group, q)
+	}
+	select {
+	case <-c.done:
+		return c.val, c.err
+	case <-ctx.Done():
+		var zero V
+		return zero, ctx.Err()
+	}
+}
+
+// drain sends the group's pending reads, max keys at a time, until none is
+// left.
+func (b *Batcher[V]) drain(group string, q *queue[V]) {
+	for {
+		b.mu.Lock()
+		live := q.pending[:0]
+		for _, c := range q.pending {
+			if c.ctx.Err() == nil {
+				live = append(live, c)
+			}
+		}
+		q.pending = live
+		if len(live) == 0 {
+			delete(b.groups, group)
+			b.mu.Unlock()
+			return
+		}
+		batch, keys := b.take(q)
+		b.mu.Unlock()
+
+		ctx, cancel := batchContext(batch)
+		val, err := b.fetch(ctx, group, keys)
+		cancel()
+		for _, c := range batch {
+			c.val, c.err = val, err
+			close(c.done)
+		}
+	}
+}
+
+// take removes from q the calls of up to max distinct keys, in the order
+// they came; b.mu is held.
+func (b *Batcher[V]) take(q *queue[V]) ([]*call[V], []string) {
+	seen := map[string]bool{}
+	var batch, rest []*call[V]
+	var keys []string
+	for _, c := range q.pending {
+		if !seen[c.key] && len(keys) == b.max {
+			rest = append(rest, c)
+			continue
+		}
+		if !seen[c.key] {
+			seen[c.key] = true
+			keys = append(keys, c.key)
+		}
+		batch = append(batch, c)
+	}
+	q.pending = rest
+	return batch, keys
+}
+
+// batchContext keeps the values of the first caller's context (loggers)
+// and ends when every caller of the batch has given up, so that one
+// caller's cancellation does not fail the others.
+func batchContext[V any](batch []*call[V]) (context.Context, context.CancelFunc) {
+	ctx, cancel := context.WithCancel(context.WithoutCancel(batch[0].ctx))
+	var mu sync.Mutex
+	left := len(batch)
+	stops := make([]func() bool, 0, len(batch))
+	for _, c := range batch {
+		stops = append(stops, context.AfterFunc(c.ctx, func() {
+			mu.Lock()
+			defer mu.Unlock()
+			if left--; left == 0 {
+				cancel()
+			}
+		}))
+	}
+	return ctx, func() {
+		for _, stop := range stops {
+			stop()
+		}
+		cancel()
+	}
+}
