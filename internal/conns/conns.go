@@ -5,6 +5,7 @@ package conns
 import (
 	"github.com/aws/aws-sdk-go-v2/service/connectcases"
 
+	"github.com/connect-cases/terraform-provider-cases/internal/coalesce"
 	"github.com/connect-cases/terraform-provider-cases/internal/poll"
 )
 
@@ -19,4 +20,8 @@ type Client struct {
 	// instance together, so that many concurrent creates stay within the
 	// service's config-API rate.
 	StatusPolls *poll.Pacer
+	// FieldReads coalesces the single-field reads of one domain asked for
+	// at the same time into one BatchGetField request; nil reads each
+	// field alone.
+	FieldReads *coalesce.Batcher[*connectcases.BatchGetFieldOutput]
 }

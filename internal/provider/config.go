@@ -19,9 +19,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
+	"github.com/connect-cases/terraform-provider-cases/internal/coalesce"
 	"github.com/connect-cases/terraform-provider-cases/internal/conns"
 	"github.com/connect-cases/terraform-provider-cases/internal/poll"
 	"github.com/connect-cases/terraform-provider-cases/internal/ratecontrol"
+	"github.com/connect-cases/terraform-provider-cases/internal/service/cases"
 )
 
 const (
@@ -172,6 +174,9 @@ func newClient(ctx context.Context, m providerModel, version string) (*conns.Cli
 		Region:      cfg.Region,
 		DefaultTags: defaultTags,
 		StatusPolls: poll.NewPacer(poll.DefaultMinSpacing),
+		FieldReads: coalesce.New(cases.MaxBatchGetFields(), func(ctx context.Context, domainID string, fieldIDs []string) (*connectcases.BatchGetFieldOutput, error) {
+			return cases.BatchGetFields(ctx, client, domainID, fieldIDs)
+		}),
 	}, diags
 }
 

@@ -194,7 +194,7 @@ func (r *fieldResource) Create(ctx context.Context, req resource.CreateRequest, 
 		return
 	}
 	plan.TagsAll = tagsValue(wantTags, false)
-	f, err := findFieldByID(ctx, conn, domainID, fieldID)
+	f, err := findFieldByID(ctx, r.client, domainID, fieldID)
 	if err != nil {
 		addError(&resp.Diagnostics, "reading", kindField, fieldID, err, taintedHint(kindField))
 		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
@@ -288,7 +288,7 @@ func (r *fieldResource) Read(ctx context.Context, req resource.ReadRequest, resp
 		return
 	}
 	domainID, fieldID := state.DomainID.ValueString(), state.FieldID.ValueString()
-	f, err := findFieldByID(ctx, r.client.Cases, domainID, fieldID)
+	f, err := findFieldByID(ctx, r.client, domainID, fieldID)
 	if IsNotFound(err) {
 		tflog.Warn(ctx, "Cases field not found or deleted, removing it from state", map[string]any{"domain_id": domainID, "field_id": fieldID})
 		resp.State.RemoveResource(ctx)
@@ -342,7 +342,7 @@ func (r *fieldResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	if !updateTagsAll(ctx, conn, state.FieldARN.ValueString(), state.TagsAll, plan.TagsAll, kindField, fieldID, &resp.Diagnostics) {
 		return
 	}
-	f, err := findFieldByID(ctx, conn, domainID, fieldID)
+	f, err := findFieldByID(ctx, r.client, domainID, fieldID)
 	if err != nil {
 		addError(&resp.Diagnostics, "reading", kindField, fieldID, err, "")
 		return
