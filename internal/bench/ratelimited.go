@@ -1,0 +1,240 @@
+package bench
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/connect-cases/terraform-provider-cases/internal/apimodel"
+	"github.com/connect-cases/terraform-provider-cases/internal/emulator"
+)
+
+// Rate-limited runs: a configuration applied, refreshed (a refresh-only
+// plan) and destroyed through the terraform CLI against an emulator that
+// throttles at the Cases API's published default rates (the
+// service-defaults profile, one bucket per operation), with and without
+// the provider's own rate control.
+
+// RateFloor is the least time a run's requests need at the published rates:
+// every operation has a bucket of its own, starting full, so its n
+// admitted requests need max(0, n - burst) / rate seconds, and the buckets
+// drain side by side, so the run needs at least the largest of those.
+// Requests that must follow one another (fields after their domain,
+// layouts after their fields) can only add to it: the floor leaves them
+// out, so that it depends on the request counts alone.
+//
+// It returns the floor and the operation that sets it ("" when no
+// operation needs to wait).
+func RateFloor(admitted map[string]int64, quota func(operation string) apimodel.RateQuota) (time.Duration, string) {
+	var floor time.Duration
+	var by string
+	for op, n := range admitted {
+		q := quota(op)
+		excess := n - int64(q.Burst)
+		if excess <= 0 {
+			continue
+		}
+		d := time.Duration(float64(excess) / q.Rate * float64(time.Second))
+		if d > floor || (d == floor && op < by) {
+			floor, by = d, op
+		}
+	}
+	return floor, by
+}
+
+// RatePhase is one terraform command of a rate-limited run.
+type RatePhase struct {
+	Mode  RateMode
+	Phase string
+	Wall  time.Duration
+	// Requests counts the Cases requests the emulator's rate limits saw;
+	// Throttled those they answered 429.
+	Requests, Throttled int64
+	// Admitted and Throttled per operation.
+	Admitted, ThrottledBy map[string]int64
+	// Floor and FloorOperation: RateFloor of Admitted.
+	Floor          time.Duration
+	FloorOperation string
+	// Errors counts "Error:" lines terraform printed; Exit is its exit
+	// code (a refresh-only plan exits 0 or 2).
+	Errors int
+	Exit   int
+}
+
+// ThrottledShare is Throttled / Requests.
+func (p RatePhase) ThrottledShare() float64 {
+	if p.Requests == 0 {
+		return 0
+	}
+	return float64(p.Throttled) / float64(p.Requests)
+}
+
+// FloorRatio is Wall / Floor (0 without a floor).
+func (p RatePhase) FloorRatio() float64 {
+	if p.Floor <= 0 {
+		return 0
+	}
+	return p.Wall.Seconds() / p.Floor.Seconds()
+}
+
+// Ok says the phase surfaced no error.
+func (p RatePhase) Ok() bool {
+	return p.Errors == 0 && (p.Exit == 0 || (p.Phase == PhaseRefresh && p.Exit == 2))
+}
+
+// Phases of a rate-limited run.
+const (
+	PhaseApply   = "apply"
+	PhaseRefresh = "refresh-only plan"
+	PhaseDestroy = "destroy"
+)
+
+var providerBlock = regexp.MustCompile(`(?m)^provider "cases" \{\n`)
+
+// RateMode is how a rate-limited run is set up.
+type RateMode int
+
+// Rate modes.
+const (
+	// RateControlOn: the emulator at the service-defaults rate limits, the
+	// provider's rate control at its defaults.
+	RateControlOn RateMode = iota
+	// RateControlOff: the same emulator, requests_per_second = 0.
+	RateControlOff
+	// NoRateLimits: an emulator without rate limits and
+	// requests_per_second = 0: what the commands cost with no rate
+	// anywhere, a floor of their own.
+	NoRateLimits
+)
+
+func (m RateMode) String() string {
+	switch m {
+	case RateControlOn:
+		return "rate control on"
+	case RateControlOff:
+		return "rate control off"
+	}
+	return "no rate limits"
+}
+
+// RunRateLimited copies the .tf files of example into dir, starts an
+// emulator of its own (activation delay activation; at the service-defaults
+// rate limits unless mode is NoRateLimits) and runs apply, a refresh-only
+// plan and destroy with -parallelism=parallelism. Without rate control the
+// provider block gets requests_per_second = 0. Every phase starts with the
+// emulator's buckets full, as after a quiet spell, and its request counters
+// at zero.
+func RunRateLimited(ctx context.Context, tf *Terraform, dir, example string, mode RateMode, parallelism int, activation time.Duration) ([]RatePhase, error) {
+	limits := func() *emulator.RateLimits {
+		if mode == NoRateLimits {
+			return nil
+		}
+		return emulator.ServiceDefaultRateLimits()
+	}
+	runtime := emulator.DefaultRuntimeConfig()
+	runtime.ActivationDelay = emulator.Duration(activation)
+	runtime.RateLimits = limits()
+	emu, err := emulator.New(emulator.Options{Runtime: runtime})
+	if err != nil {
+		return nil, err
+	}
+	srv, err := emulator.Start(emu, "127.0.0.1:0")
+	if err != nil {
+		return nil, err
+	}
+	defer srv.Close()
+
+	if err := copyConfig(example, dir, mode == RateControlOn); err != nil {
+		return nil, err
+	}
+	env := []string{
+		"AWS_ENDPOINT_URL_CONNECTCASES=" + srv.URL(),
+		"AWS_REGION=" + Region,
+		"AWS_ACCESS_KEY_ID=" + Account,
+		"AWS_SECRET_ACCESS_KEY=" + SecretKey,
+	}
+	par := fmt.Sprintf("-parallelism=%d", parallelism)
+	phases := []struct {
+		name string
+		args []string
+	}{
+		{PhaseApply, []string{"apply", "-auto-approve", "-input=false", "-no-color", par}},
+		{PhaseRefresh, []string{"plan", "-refresh-only", "-detailed-exitcode", "-input=false", "-no-color", par}},
+		{PhaseDestroy, []string{"destroy", "-auto-approve", "-input=false", "-no-color", par}},
+	}
+	var out []RatePhase
+	for _, ph := range phases {
+		// Full buckets (new limits start every bucket full) and zeroed
+		// counters.
+		cfg := emu.RuntimeConfig()
+		cfg.RateLimits = limits()
+		if err := emu.SetRuntimeConfig(cfg); err != nil {
+			return nil, err
+		}
+		emu.ResetMetrics()
+		wall, code, output, err := tf.Run(ctx, dir, env, ph.args...)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", ph.name, err)
+		}
+		m := emu.Metrics()
+		p := RatePhase{
+			Mode:        mode,
+			Phase:       ph.name,
+			Wall:        wall,
+			Requests:    m.Admitted + m.Throttled,
+			Throttled:   m.Throttled,
+			Admitted:    map[string]int64{},
+			ThrottledBy: map[string]int64{},
+			Errors:      strings.Count(string(output), "Error:"),
+			Exit:        code,
+		}
+		for _, op := range m.Operations {
+			p.Admitted[op.Operation] += op.Admitted
+			if op.Throttled > 0 {
+				p.ThrottledBy[op.Operation] += op.Throttled
+			}
+		}
+		p.Floor, p.FloorOperation = RateFloor(p.Admitted, apimodel.CasesThrottlingQuota)
+		out = append(out, p)
+		if !p.Ok() {
+			return out, fmt.Errorf("%s exited %d with %d errors:\n%s", ph.name, code, p.Errors, tail(output, 30))
+		}
+	}
+	return out, nil
+}
+
+// copyConfig copies the .tf files of src into dst; without rateControl
+// the cases provider block turns it off.
+func copyConfig(src, dst string, rateControl bool) error {
+	if err := os.MkdirAll(dst, 0o755); err != nil {
+		return err
+	}
+	files, err := filepath.Glob(filepath.Join(src, "*.tf"))
+	if err != nil {
+		return err
+	}
+	found := false
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return err
+		}
+		if providerBlock.Match(data) {
+			found = true
+			if !rateControl {
+				data = providerBlock.ReplaceAll(data, []byte("provider \"cases\" {\n  requests_per_second = 0\n"))
+			}
+		}
+		if err := os.WriteFile(filepath.Join(dst, filepath.Base(f)), data, 0o644); err != nil {
+			return err
+		}
+	}
+	if !found {
+		return fmt.Errorf("%s: no provider \"cases\" block to configure", src)
+	}
+	return nil
+}
