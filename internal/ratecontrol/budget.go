@@ -91,3 +91,57 @@ const Headroom = 1
 func ClientBurst(serviceBurst int) int {
 	return max(serviceBurst-Headroom, 1)
 }
+
+// reservation is a token taken ahead of a request: the first attempt of
+// the request made with a context carrying it spends it instead of waiting
+// again (see Reserve).
+type reservation struct {
+	operation  string
+	releasedAt time.Time
+
+	mu   sync.Mutex
+	used bool
+}
+
+type reservationKey struct{}
+
+// take returns the reservation's release time, once, for operation.
+func (r *reservation) take(operation string) (time.Time, bool) {
+	if r == nil || r.operation != operation {
+		return time.Time{}, false
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.used {
+		return time.Time{}, false
+	}
+	r.used = true
+	return r.releasedAt, true
+}
+
+// Reserve waits for a token of operation's limiter and returns what puts
+// it into a request's context: the first attempt of a request of that
+// operation made with such a context goes at once, spending the reserved
+// token (retries wait as usual). A batch read uses it to decide what goes
+// into a request only once the request may leave, so that requests
+// gathered while it waited for its token ride along (internal/coalesce).
+// With a nil budget or an unlimited operation it returns at once.
+func (b *Budget) Reserve(ctx context.Context, operation string) (func(context.Context) context.Context, error) {
+	l := b.Limiter(operation)
+	if l == nil {
+		return func(ctx context.Context) context.Context { return ctx }, ctx.Err()
+	}
+	at, err := l.Wait(ctx)
+	if err != nil {
+		return nil, err
+	}
+	r := &reservation{operation: operation, releasedAt: at}
+	return func(ctx context.Context) context.Context { return context.WithValue(ctx, reservationKey{}, r) }, nil
+}
+
+// reserved returns the release time of a token reserved for operation in
+// ctx, once.
+func reserved(ctx context.Context, operation string) (time.Time, bool) {
+	r, _ := ctx.Value(reservationKey{}).(*reservation)
+	return r.take(operation)
+}

@@ -38,13 +38,17 @@ type finalizeMiddleware struct {
 func (finalizeMiddleware) ID() string { return MiddlewareID }
 
 func (m finalizeMiddleware) HandleFinalize(ctx context.Context, in middleware.FinalizeInput, next middleware.FinalizeHandler) (middleware.FinalizeOutput, middleware.Metadata, error) {
-	limiter := m.budget.Limiter(middleware.GetOperationName(ctx))
+	operation := middleware.GetOperationName(ctx)
+	limiter := m.budget.Limiter(operation)
 	if limiter == nil {
 		return next.HandleFinalize(ctx, in)
 	}
-	releasedAt, err := limiter.Wait(ctx)
-	if err != nil {
-		return middleware.FinalizeOutput{}, middleware.Metadata{}, err
+	releasedAt, ok := reserved(ctx, operation)
+	if !ok {
+		var err error
+		if releasedAt, err = limiter.Wait(ctx); err != nil {
+			return middleware.FinalizeOutput{}, middleware.Metadata{}, err
+		}
 	}
 	out, metadata, err := next.HandleFinalize(ctx, in)
 	var apiErr smithy.APIError

@@ -58,3 +58,50 @@ func TestMiddlewareSeesEveryAttempt(t *testing.T) {
 		t.Errorf("GetDomain rate = %v, want 2 (its own bucket, untouched)", got)
 	}
 }
+
+// TestMiddlewareSpendsAReservation: a request whose context carries a
+// token reserved for its operation goes without taking another; the
+// reservation is spent once, and only by its own operation.
+func TestMiddlewareSpendsAReservation(t *testing.T) {
+	server := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write([]byte(`{"domains":[]}`))
+	}))
+	defer server.Close()
+	clock := &fakeClock{now: t0}
+	budget := newBudget(PublishedQuotas, clock.Now, clock.Sleep)
+	client := connectcases.New(connectcases.Options{
+		Region:       "us-west-2",
+		BaseEndpoint: aws.String(server.URL),
+		Credentials:  credentials.NewStaticCredentialsProvider("AKIDEXAMPLE", "secret", ""),
+		APIOptions:   []func(*middleware.Stack) error{AddMiddleware(budget)},
+	})
+	mark, err := budget.Reserve(context.Background(), "ListDomains")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := mark(context.Background())
+	tokens := func(op string) float64 {
+		l := budget.Limiter(op)
+		l.mu.Lock()
+		defer l.mu.Unlock()
+		return l.tokens
+	}
+	if _, err := client.ListDomains(ctx, &connectcases.ListDomainsInput{}); err != nil {
+		t.Fatal(err)
+	}
+	if got := tokens("ListDomains"); got != 3 {
+		t.Errorf("ListDomains tokens = %v after a reserve and its request, want 3 (burst 4, one token)", got)
+	}
+	if _, err := client.ListDomains(ctx, &connectcases.ListDomainsInput{}); err != nil {
+		t.Fatal(err)
+	}
+	if got := tokens("ListDomains"); got != 2 {
+		t.Errorf("ListDomains tokens = %v, want 2: a reservation is spent once", got)
+	}
+	// The answer is no domain; what matters is the token it took.
+	_, _ = client.GetDomain(ctx, &connectcases.GetDomainInput{DomainId: aws.String("d")})
+	if got := tokens("GetDomain"); got != 3 {
+		t.Errorf("GetDomain tokens = %v, want 3: another operation's reservation does not apply", got)
+	}
+}
