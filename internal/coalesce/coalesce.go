@@ -3,25 +3,40 @@
 // refresh of a domain with many cases_field resources asks for them one
 // resource at a time, up to Terraform's parallelism at once: one request
 // per field spends the operation's rate (8 a second) for nothing. A Batcher
-// lets the first read of a group (a domain) go at once and gathers the
-// reads asked for while it is in flight; they go together, in one request,
-// as soon as it is answered. A lone read waits for nothing.
+// lets the first read of a group (a domain) go as soon as its gate (the
+// operation's rate limiter) lets it, and gathers the reads asked for while
+// it waits and while it is in flight; they go together, in one request,
+// after a short linger for more (a bulk read is in progress), as soon as
+// it is answered. A lone read waits for nothing but its gate. The lower
+// the rate, the larger the batches.
 package coalesce
 
 import (
 	"context"
 	"sync"
+	"time"
 )
 
 // Fetch reads keys (distinct, at most the Batcher's max) of group in one
 // request.
 type Fetch[V any] func(ctx context.Context, group string, keys []string) (V, error)
 
+// Gate waits until a request may leave (a rate limiter's token) and returns
+// what marks a request's context as carrying that permission. A batch
+// passes its gate before it decides which keys it holds, so that the reads
+// asked for while it waited go with it.
+type Gate func(ctx context.Context) (func(context.Context) context.Context, error)
+
 // Batcher coalesces the reads of each group. Every caller of one batch gets
 // the batch's whole answer and picks its own key out of it.
 type Batcher[V any] struct {
 	max   int
+	gate  Gate
 	fetch Fetch[V]
+	// linger is how long a follow-on batch waits for more keys; sleep
+	// waits (tests replace it).
+	linger time.Duration
+	sleep  func(time.Duration)
 
 	mu     sync.Mutex
 	groups map[string]*queue[V] // groups with a batch in flight
@@ -39,9 +54,13 @@ type call[V any] struct {
 	err  error
 }
 
-// New returns a batcher sending at most maxKeys keys per fetch.
-func New[V any](maxKeys int, fetch Fetch[V]) *Batcher[V] {
-	return &Batcher[V]{max: max(maxKeys, 1), fetch: fetch, groups: map[string]*queue[V]{}}
+// New returns a batcher sending at most maxKeys keys per fetch, each batch
+// after passing gate (nil: no gate). A follow-on batch (reads that queued
+// while the group's previous batch was in flight: a bulk read in
+// progress) first waits linger for more reads to join it, unless it is
+// full; a group's first batch goes at once.
+func New[V any](maxKeys int, linger time.Duration, gate Gate, fetch Fetch[V]) *Batcher[V] {
+	return &Batcher[V]{max: max(maxKeys, 1), linger: linger, sleep: time.Sleep, gate: gate, fetch: fetch, groups: map[string]*queue[V]{}}
 }
 
 // Get reads key of group, in a batch with whatever other keys of the group
@@ -72,16 +91,32 @@ func (b *Batcher[V]) Get(ctx context.Context, group, key string) (V, error) {
 // drain sends the group's pending reads, max keys at a time, until none is
 // left.
 func (b *Batcher[V]) drain(group string, q *queue[V]) {
-	for {
-		b.mu.Lock()
-		live := q.pending[:0]
-		for _, c := range q.pending {
-			if c.ctx.Err() == nil {
-				live = append(live, c)
+	for first := true; ; first = false {
+		waiting := b.live(group, q)
+		if waiting == nil {
+			return
+		}
+		if !first && b.linger > 0 && len(waiting) < b.max {
+			b.sleep(b.linger)
+			if waiting = b.live(group, q); waiting == nil {
+				return
 			}
 		}
-		q.pending = live
-		if len(live) == 0 {
+		mark := func(ctx context.Context) context.Context { return ctx }
+		if b.gate != nil {
+			ctx, cancel := batchContext(waiting)
+			m, err := b.gate(ctx)
+			cancel()
+			if err != nil {
+				// Every caller it waited for gave up; any
+				// newcomer gets a gate of its own.
+				continue
+			}
+			mark = m
+		}
+		b.mu.Lock()
+		b.prune(q)
+		if len(q.pending) == 0 {
 			delete(b.groups, group)
 			b.mu.Unlock()
 			return
@@ -90,13 +125,38 @@ func (b *Batcher[V]) drain(group string, q *queue[V]) {
 		b.mu.Unlock()
 
 		ctx, cancel := batchContext(batch)
-		val, err := b.fetch(ctx, group, keys)
+		val, err := b.fetch(mark(ctx), group, keys)
 		cancel()
 		for _, c := range batch {
 			c.val, c.err = val, err
 			close(c.done)
 		}
 	}
+}
+
+// live drops the calls whose callers gave up and returns a copy of the
+// rest; with none left it retires the group's queue and returns nil.
+func (b *Batcher[V]) live(group string, q *queue[V]) []*call[V] {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.prune(q)
+	if len(q.pending) == 0 {
+		delete(b.groups, group)
+		return nil
+	}
+	return append([]*call[V](nil), q.pending...)
+}
+
+// prune drops the calls whose callers gave up; b.mu is held.
+func (b *Batcher[V]) prune(q *queue[V]) {
+	live := q.pending[:0]
+	for _, c := range q.pending {
+		if c.ctx.Err() == nil {
+			live = append(live, c)
+		}
+	}
+	clear(q.pending[len(live):])
+	q.pending = live
 }
 
 // take removes from q the calls of up to max distinct keys, in the order

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 // recorder is a Fetch that records its batches and, while gate is set,
@@ -72,7 +73,7 @@ func get(ctx context.Context, b *Batcher[string], group, key string) chan result
 // at most max keys a batch.
 func TestBatcherGathersWhileInFlight(t *testing.T) {
 	r := newRecorder()
-	b := New(3, r.fetch)
+	b := New(3, 0, nil, r.fetch)
 	ctx := context.Background()
 	first := get(ctx, b, "d1", "a")
 	<-r.started
@@ -115,7 +116,7 @@ func TestBatcherGathersWhileInFlight(t *testing.T) {
 // batch in flight.
 func TestBatcherGroupsAreSeparate(t *testing.T) {
 	r := newRecorder()
-	b := New(50, r.fetch)
+	b := New(50, 0, nil, r.fetch)
 	one := get(context.Background(), b, "d1", "a")
 	<-r.started
 	two := get(context.Background(), b, "d2", "a")
@@ -132,7 +133,7 @@ func TestBatcherGroupsAreSeparate(t *testing.T) {
 // callers with the same error.
 func TestBatcherErrorReachesEveryCaller(t *testing.T) {
 	r := newRecorder()
-	b := New(50, r.fetch)
+	b := New(50, 0, nil, r.fetch)
 	boom := errors.New("boom")
 	first := get(context.Background(), b, "d", "a")
 	<-r.started
@@ -154,7 +155,7 @@ func TestBatcherErrorReachesEveryCaller(t *testing.T) {
 // ends only when every caller of it has given up.
 func TestBatcherCancellation(t *testing.T) {
 	r := newRecorder()
-	b := New(50, r.fetch)
+	b := New(50, 0, nil, r.fetch)
 	ctx1, cancel1 := context.WithCancel(context.Background())
 	ctx2, cancel2 := context.WithCancel(context.Background())
 	first := get(ctx1, b, "d", "a")
@@ -182,7 +183,7 @@ func TestBatcherCancellation(t *testing.T) {
 // batch, one giving up leaves the batch's context alive.
 func TestBatcherOneCancelledCallerKeepsTheBatch(t *testing.T) {
 	r := newRecorder()
-	b := New(50, r.fetch)
+	b := New(50, 0, nil, r.fetch)
 	lead := get(context.Background(), b, "d", "lead")
 	<-r.started
 	ctx1, cancel1 := context.WithCancel(context.Background())
@@ -202,5 +203,81 @@ func TestBatcherOneCancelledCallerKeepsTheBatch(t *testing.T) {
 	r.release <- nil
 	if got := <-y; got.err != nil || (got.val != "d:[x y]" && got.val != "d:[y x]") {
 		t.Errorf("y = %+v", got)
+	}
+}
+
+type markKey struct{}
+
+// TestBatcherGateDecidesTheBatch: the keys asked for while a batch waits
+// at its gate go with it, and the fetch sees the gate's mark.
+func TestBatcherGateDecidesTheBatch(t *testing.T) {
+	r := newRecorder()
+	gateEntered := make(chan struct{}, 10)
+	gateOpen := make(chan struct{})
+	gate := func(ctx context.Context) (func(context.Context) context.Context, error) {
+		gateEntered <- struct{}{}
+		select {
+		case <-gateOpen:
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+		return func(ctx context.Context) context.Context { return context.WithValue(ctx, markKey{}, "token") }, nil
+	}
+	b := New(50, 0, gate, func(ctx context.Context, group string, keys []string) (string, error) {
+		if ctx.Value(markKey{}) != "token" {
+			t.Error("fetch without the gate's mark")
+		}
+		return r.fetch(ctx, group, keys)
+	})
+	chans := []chan result{get(context.Background(), b, "d", "a")}
+	<-gateEntered
+	for _, k := range []string{"b", "c"} {
+		chans = append(chans, get(context.Background(), b, "d", k))
+	}
+	waitPending(b, "d", 3)
+	close(gateOpen)
+	<-r.started
+	r.release <- nil
+	for _, ch := range chans {
+		if got := <-ch; got.err != nil || len(got.val) != len("d:[a b c]") {
+			t.Errorf("answer %+v, want all three keys in one batch", got)
+		}
+	}
+	if len(r.batches) != 1 {
+		t.Errorf("batches %v, want one", r.batches)
+	}
+}
+
+// TestBatcherLingersForFollowOnBatches: a follow-on batch that is not full
+// waits its linger (a fake sleep here, during which two more reads come)
+// and takes what joined it; the group's first batch does not wait.
+func TestBatcherLingersForFollowOnBatches(t *testing.T) {
+	r := newRecorder()
+	b := New(50, 7, nil, r.fetch)
+	var slept []time.Duration
+	var late []chan result
+	b.sleep = func(d time.Duration) {
+		slept = append(slept, d)
+		late = append(late, get(context.Background(), b, "d", "y"), get(context.Background(), b, "d", "z"))
+		waitPending(b, "d", 3)
+	}
+	first := get(context.Background(), b, "d", "a")
+	<-r.started
+	if len(slept) != 0 {
+		t.Fatalf("the first batch waited %v", slept)
+	}
+	x := get(context.Background(), b, "d", "x")
+	waitPending(b, "d", 1)
+	r.release <- nil
+	<-first
+	<-r.started
+	r.release <- nil
+	for _, ch := range append(late, x) {
+		if got := <-ch; got.err != nil || len(got.val) != len("d:[x y z]") {
+			t.Errorf("answer %+v, want x, y and z in one batch", got)
+		}
+	}
+	if len(slept) != 1 || slept[0] != 7 {
+		t.Errorf("slept %v, want one linger of 7ns", slept)
 	}
 }
