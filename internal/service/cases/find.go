@@ -8,6 +8,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/connectcases"
 	"github.com/aws/aws-sdk-go-v2/service/connectcases/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/connect-cases/terraform-provider-cases/internal/apimodel"
 	"github.com/connect-cases/terraform-provider-cases/internal/conns"
@@ -116,6 +117,7 @@ func BatchGetFields(ctx context.Context, conn *connectcases.Client, domainID str
 	for i, id := range fieldIDs {
 		ids[i] = types.FieldIdentifier{Id: aws.String(id)}
 	}
+	tflog.Debug(ctx, "reading fields in one BatchGetField request", map[string]any{"domain_id": domainID, "fields": len(fieldIDs)})
 	return conn.BatchGetField(ctx, &connectcases.BatchGetFieldInput{DomainId: aws.String(domainID), Fields: ids})
 }
 
