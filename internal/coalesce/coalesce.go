@@ -57,8 +57,9 @@ type call[V any] struct {
 // New returns a batcher sending at most maxKeys keys per fetch, each batch
 // after passing gate (nil: no gate). A follow-on batch (reads that queued
 // while the group's previous batch was in flight: a bulk read in
-// progress) first waits linger for more reads to join it, unless it is
-// full; a group's first batch goes at once.
+// progress), and a group whose batch was just answered, wait for more
+// reads to join, linger at a time, while they keep coming (see gather); a
+// group's first batch goes at once.
 func New[V any](maxKeys int, linger time.Duration, gate Gate, fetch Fetch[V]) *Batcher[V] {
 	return &Batcher[V]{max: max(maxKeys, 1), linger: linger, sleep: time.Sleep, gate: gate, fetch: fetch, groups: map[string]*queue[V]{}}
 }
@@ -91,16 +92,14 @@ func (b *Batcher[V]) Get(ctx context.Context, group, key string) (V, error) {
 // drain sends the group's pending reads, max keys at a time, until none is
 // left.
 func (b *Batcher[V]) drain(group string, q *queue[V]) {
+	last := 0 // keys in the group's previous batch
 	for first := true; ; first = false {
+		if !first {
+			b.gather(q, last)
+		}
 		waiting := b.live(group, q)
 		if waiting == nil {
 			return
-		}
-		if !first && b.linger > 0 && len(waiting) < b.max {
-			b.sleep(b.linger)
-			if waiting = b.live(group, q); waiting == nil {
-				return
-			}
 		}
 		mark := func(ctx context.Context) context.Context { return ctx }
 		if b.gate != nil {
@@ -123,6 +122,7 @@ func (b *Batcher[V]) drain(group string, q *queue[V]) {
 		}
 		batch, keys := b.take(q)
 		b.mu.Unlock()
+		last = len(keys)
 
 		ctx, cancel := batchContext(batch)
 		val, err := b.fetch(mark(ctx), group, keys)
@@ -145,6 +145,39 @@ func (b *Batcher[V]) live(group string, q *queue[V]) []*call[V] {
 		return nil
 	}
 	return append([]*call[V](nil), q.pending...)
+}
+
+// maxLingers bounds how many lingers one follow-on batch waits.
+const maxLingers = 4
+
+// gather waits, linger at a time, for a follow-on batch to fill: while it
+// is smaller than the group's previous batch (as many reads as the caller
+// runs at once, in a bulk read) and still growing, for at most maxLingers
+// lingers. The reads may not even be queued yet: the callers of the
+// previous batch are handing their answers back and asking for the next.
+func (b *Batcher[V]) gather(q *queue[V], last int) {
+	if b.linger <= 0 {
+		return
+	}
+	n := b.pending(q)
+	for range maxLingers {
+		if n >= b.max || (n > 0 && n >= last) {
+			return
+		}
+		b.sleep(b.linger)
+		grown := b.pending(q)
+		if grown == n {
+			return
+		}
+		n = grown
+	}
+}
+
+// pending counts the queued calls.
+func (b *Batcher[V]) pending(q *queue[V]) int {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return len(q.pending)
 }
 
 // prune drops the calls whose callers gave up; b.mu is held.

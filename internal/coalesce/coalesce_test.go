@@ -54,6 +54,19 @@ func waitPending[V any](b *Batcher[V], group string, n int) {
 	}
 }
 
+// waitRetired waits until group has no queue (its drain ended).
+func waitRetired[V any](b *Batcher[V], group string) {
+	for {
+		b.mu.Lock()
+		_, running := b.groups[group]
+		b.mu.Unlock()
+		if !running {
+			return
+		}
+		runtime.Gosched()
+	}
+}
+
 type result struct {
 	val string
 	err error
@@ -248,36 +261,99 @@ func TestBatcherGateDecidesTheBatch(t *testing.T) {
 	}
 }
 
-// TestBatcherLingersForFollowOnBatches: a follow-on batch that is not full
-// waits its linger (a fake sleep here, during which two more reads come)
-// and takes what joined it; the group's first batch does not wait.
+// TestBatcherLingersForFollowOnBatches: a follow-on batch smaller than
+// the group's previous one waits a linger (a fake sleep here, during which
+// two more reads come) and takes what joined it; one that already matches
+// the previous batch, and the group's first batch, do not wait.
 func TestBatcherLingersForFollowOnBatches(t *testing.T) {
 	r := newRecorder()
 	b := New(50, 7, nil, r.fetch)
+	var mu sync.Mutex
 	var slept []time.Duration
 	var late []chan result
 	b.sleep = func(d time.Duration) {
+		mu.Lock()
+		defer mu.Unlock()
 		slept = append(slept, d)
-		late = append(late, get(context.Background(), b, "d", "y"), get(context.Background(), b, "d", "z"))
-		waitPending(b, "d", 3)
+		if len(slept) == 1 {
+			late = append(late, get(context.Background(), b, "d", "y"), get(context.Background(), b, "d", "z"))
+			waitPending(b, "d", 3)
+		}
+	}
+	sleeps := func() int {
+		mu.Lock()
+		defer mu.Unlock()
+		return len(slept)
 	}
 	first := get(context.Background(), b, "d", "a")
 	<-r.started
-	if len(slept) != 0 {
-		t.Fatalf("the first batch waited %v", slept)
+	second := []chan result{get(context.Background(), b, "d", "b"), get(context.Background(), b, "d", "c")}
+	waitPending(b, "d", 2)
+	r.release <- nil // [a]
+	<-first
+	<-r.started // [b c]: two reads queued behind a batch of one, no wait
+	if n := sleeps(); n != 0 {
+		t.Fatalf("%d lingers before the second batch, want none", n)
 	}
 	x := get(context.Background(), b, "d", "x")
 	waitPending(b, "d", 1)
+	r.release <- nil // [b c]
+	for _, ch := range second {
+		<-ch
+	}
+	<-r.started // [x y z]: one read behind a batch of two lingered
 	r.release <- nil
-	<-first
-	<-r.started
-	r.release <- nil
-	for _, ch := range append(late, x) {
+	mu.Lock()
+	lateCopy := late
+	mu.Unlock()
+	for _, ch := range append(lateCopy, x) {
 		if got := <-ch; got.err != nil || len(got.val) != len("d:[x y z]") {
 			t.Errorf("answer %+v, want x, y and z in one batch", got)
 		}
 	}
-	if len(slept) != 1 || slept[0] != 7 {
-		t.Errorf("slept %v, want one linger of 7ns", slept)
+	waitRetired(b, "d")
+	mu.Lock()
+	defer mu.Unlock()
+	// One linger before the third batch, one after it (nothing joined:
+	// the group retires).
+	if len(slept) != 2 || slept[0] != 7 {
+		t.Errorf("slept %v, want two lingers of 7ns", slept)
+	}
+}
+
+// TestBatcherLingersBeforeRetiring: reads that come just after a batch was
+// answered (its callers' next reads) join one follow-on batch instead of
+// starting a new group whose first read goes alone.
+func TestBatcherLingersBeforeRetiring(t *testing.T) {
+	r := newRecorder()
+	b := New(50, 7, nil, r.fetch)
+	var mu sync.Mutex
+	var next []chan result
+	lingers := 0
+	b.sleep = func(time.Duration) {
+		mu.Lock()
+		defer mu.Unlock()
+		lingers++
+		if lingers == 1 {
+			next = append(next, get(context.Background(), b, "d", "b"), get(context.Background(), b, "d", "c"))
+			waitPending(b, "d", 2)
+		}
+	}
+	first := get(context.Background(), b, "d", "a")
+	<-r.started
+	r.release <- nil
+	<-first
+	<-r.started
+	r.release <- nil
+	mu.Lock()
+	nextCopy := next
+	mu.Unlock()
+	for _, ch := range nextCopy {
+		if got := <-ch; got.err != nil || len(got.val) != len("d:[b c]") {
+			t.Errorf("answer %+v, want b and c in one batch", got)
+		}
+	}
+	if len(r.batches) != 2 {
+		t.Errorf("batches %v, want [a] then [b c]", r.batches)
 	}
 }
