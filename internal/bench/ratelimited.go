@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strings"
 	"time"
 
@@ -50,7 +51,9 @@ func RateFloor(admitted map[string]int64, quota func(operation string) apimodel.
 type RatePhase struct {
 	Mode  RateMode
 	Phase string
+	// Wall is the median of Walls, one per run of the command.
 	Wall  time.Duration
+	Walls []time.Duration
 	// Requests counts the Cases requests the emulator's rate limits saw;
 	// Throttled those they answered 429.
 	Requests, Throttled int64
@@ -128,7 +131,11 @@ func (m RateMode) String() string {
 // provider block gets requests_per_second = 0. Every phase starts with the
 // emulator's buckets full, as after a quiet spell, and its request counters
 // at zero.
-func RunRateLimited(ctx context.Context, tf *Terraform, dir, example string, mode RateMode, parallelism int, activation time.Duration) ([]RatePhase, error) {
+//
+// The refresh-only plan, a command of about a second that the machine's
+// load moves, runs refreshRuns times; its figures are those of the run
+// with the median wall time.
+func RunRateLimited(ctx context.Context, tf *Terraform, dir, example string, mode RateMode, parallelism, refreshRuns int, activation time.Duration) ([]RatePhase, error) {
 	limits := func() *emulator.RateLimits {
 		if mode == NoRateLimits {
 			return nil
@@ -160,51 +167,70 @@ func RunRateLimited(ctx context.Context, tf *Terraform, dir, example string, mod
 	par := fmt.Sprintf("-parallelism=%d", parallelism)
 	phases := []struct {
 		name string
+		runs int
 		args []string
 	}{
-		{PhaseApply, []string{"apply", "-auto-approve", "-input=false", "-no-color", par}},
-		{PhaseRefresh, []string{"plan", "-refresh-only", "-detailed-exitcode", "-input=false", "-no-color", par}},
-		{PhaseDestroy, []string{"destroy", "-auto-approve", "-input=false", "-no-color", par}},
+		{PhaseApply, 1, []string{"apply", "-auto-approve", "-input=false", "-no-color", par}},
+		{PhaseRefresh, max(refreshRuns, 1), []string{"plan", "-refresh-only", "-detailed-exitcode", "-input=false", "-no-color", par}},
+		{PhaseDestroy, 1, []string{"destroy", "-auto-approve", "-input=false", "-no-color", par}},
 	}
 	var out []RatePhase
 	for _, ph := range phases {
-		// Full buckets (new limits start every bucket full) and zeroed
-		// counters.
-		cfg := emu.RuntimeConfig()
-		cfg.RateLimits = limits()
-		if err := emu.SetRuntimeConfig(cfg); err != nil {
-			return nil, err
-		}
-		emu.ResetMetrics()
-		wall, code, output, err := tf.Run(ctx, dir, env, ph.args...)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", ph.name, err)
-		}
-		m := emu.Metrics()
-		p := RatePhase{
-			Mode:        mode,
-			Phase:       ph.name,
-			Wall:        wall,
-			Requests:    m.Admitted + m.Throttled,
-			Throttled:   m.Throttled,
-			Admitted:    map[string]int64{},
-			ThrottledBy: map[string]int64{},
-			Errors:      strings.Count(string(output), "Error:"),
-			Exit:        code,
-		}
-		for _, op := range m.Operations {
-			p.Admitted[op.Operation] += op.Admitted
-			if op.Throttled > 0 {
-				p.ThrottledBy[op.Operation] += op.Throttled
+		var runs []RatePhase
+		for range ph.runs {
+			p, err := runPhase(ctx, tf, emu, dir, env, mode, ph.name, limits, ph.args)
+			if err != nil {
+				return out, err
 			}
+			runs = append(runs, p)
 		}
-		p.Floor, p.FloorOperation = RateFloor(p.Admitted, apimodel.CasesThrottlingQuota)
+		sort.Slice(runs, func(i, j int) bool { return runs[i].Wall < runs[j].Wall })
+		p := runs[len(runs)/2]
+		for _, r := range runs {
+			p.Walls = append(p.Walls, r.Wall)
+		}
 		out = append(out, p)
-		if !p.Ok() {
-			return out, fmt.Errorf("%s exited %d with %d errors:\n%s", ph.name, code, p.Errors, tail(output, 30))
-		}
 	}
 	return out, nil
+}
+
+// runPhase runs one terraform command with the emulator's buckets full and
+// its counters at zero.
+func runPhase(ctx context.Context, tf *Terraform, emu *emulator.Emulator, dir string, env []string, mode RateMode, phase string, limits func() *emulator.RateLimits, args []string) (RatePhase, error) {
+	// New limits start every bucket full.
+	cfg := emu.RuntimeConfig()
+	cfg.RateLimits = limits()
+	if err := emu.SetRuntimeConfig(cfg); err != nil {
+		return RatePhase{}, err
+	}
+	emu.ResetMetrics()
+	wall, code, output, err := tf.Run(ctx, dir, env, args...)
+	if err != nil {
+		return RatePhase{}, fmt.Errorf("%s: %w", phase, err)
+	}
+	m := emu.Metrics()
+	p := RatePhase{
+		Mode:        mode,
+		Phase:       phase,
+		Wall:        wall,
+		Requests:    m.Admitted + m.Throttled,
+		Throttled:   m.Throttled,
+		Admitted:    map[string]int64{},
+		ThrottledBy: map[string]int64{},
+		Errors:      strings.Count(string(output), "Error:"),
+		Exit:        code,
+	}
+	for _, op := range m.Operations {
+		p.Admitted[op.Operation] += op.Admitted
+		if op.Throttled > 0 {
+			p.ThrottledBy[op.Operation] += op.Throttled
+		}
+	}
+	p.Floor, p.FloorOperation = RateFloor(p.Admitted, apimodel.CasesThrottlingQuota)
+	if !p.Ok() {
+		return p, fmt.Errorf("%s exited %d with %d errors:\n%s", phase, code, p.Errors, tail(output, 30))
+	}
+	return p, nil
 }
 
 // copyConfig copies the .tf files of src into dst; without rateControl
