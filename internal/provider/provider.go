@@ -104,7 +104,7 @@ func (p *casesProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp
 			"burst": schema.Int64Attribute{
 				MarkdownDescription: "How many requests of one operation the service admits at once after a quiet spell (its bucket size). " +
 					"Unset: each operation's published default burst (5 for CreateField and GetDomain, 25 for BatchGetField, ...); set: this burst for every operation. " +
-					"The provider's own bucket is one request smaller, to absorb requests that reach the service closer together than they left.",
+					"The provider's own bucket is smaller by what the rate earns in 0.1 s, so that requests that reach the service up to 0.1 s closer together than they left are not throttled.",
 				Optional:   true,
 				Validators: []validator.Int64{int64validator.Between(1, 10000)},
 			},

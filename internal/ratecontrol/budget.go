@@ -58,15 +58,8 @@ func newBudget(quota Quota, now func() time.Time, sleep func(context.Context, ti
 }
 
 // Limiter returns the limiter of operation, nil (no limit) for a nil
-// budget or an operation whose quota has no positive rate.
-//
-// The limiter's bucket is one token smaller than the service's (Headroom):
-// a request spends a variable time in the SDK and on the network after
-// the limiter lets it go, so two requests let go 1/rate apart may reach the
-// service closer together. With the service's bucket always a token ahead
-// of ours, a request may arrive up to 1/rate late before the service finds
-// its bucket empty. The price is one request's worth of time (1/rate) over
-// a run that empties the bucket.
+// budget or an operation whose quota has no positive rate. Its bucket is
+// ClientBurst of the service's.
 func (b *Budget) Limiter(operation string) *Limiter {
 	if b == nil {
 		return nil
@@ -77,19 +70,29 @@ func (b *Budget) Limiter(operation string) *Limiter {
 		return l
 	}
 	q := b.quota(operation)
-	l := newLimiter(q.Rate, ClientBurst(q.Burst), b.now, b.sleep)
+	l := newLimiter(q.Rate, ClientBurst(q), b.now, b.sleep)
 	b.limiters[operation] = l
 	return l
 }
 
-// Headroom is how many tokens fewer than the service's bucket a Limiter's
-// bucket holds.
-const Headroom = 1
+// TransitTolerance is how much later than the next one a request may reach
+// the service, after the limiter let both go, without the service finding
+// its bucket empty. A request spends a variable time in the SDK and on the
+// network after it leaves the limiter (a new connection's TLS handshake
+// among it), so two requests let go 1/rate apart may arrive closer
+// together, and a burst let go at once may arrive spread out while the
+// next request does not wait. A limiter's bucket is therefore smaller than
+// the service's by what the rate earns in TransitTolerance: the service's
+// bucket always holds that much more than ours. The price is up to
+// TransitTolerance of waiting over a run that empties the bucket (the
+// fifth of five GetDomain reads in a row waits 0.1 s).
+const TransitTolerance = 100 * time.Millisecond
 
-// ClientBurst is the bucket size a Limiter uses for a service bucket of
-// serviceBurst: Headroom fewer, at least one.
-func ClientBurst(serviceBurst int) int {
-	return max(serviceBurst-Headroom, 1)
+// ClientBurst is the bucket size, in tokens, of a limiter for the service
+// bucket q: q.Burst less what q.Rate earns in TransitTolerance, at least
+// one token.
+func ClientBurst(q apimodel.RateQuota) float64 {
+	return max(float64(q.Burst)-q.Rate*TransitTolerance.Seconds(), 1)
 }
 
 // reservation is a token taken ahead of a request: the first attempt of

@@ -12,6 +12,7 @@ package ratecontrol
 
 import (
 	"context"
+	"math"
 	"sync"
 	"time"
 )
@@ -57,10 +58,11 @@ type Limiter struct {
 // to burst at once after a quiet spell. The bucket starts full. It returns
 // nil, which limits nothing, when requestsPerSecond is not positive.
 func New(requestsPerSecond float64, burst int) *Limiter {
-	return newLimiter(requestsPerSecond, burst, time.Now, sleepContext)
+	return newLimiter(requestsPerSecond, float64(burst), time.Now, sleepContext)
 }
 
-func newLimiter(requestsPerSecond float64, burst int, now func() time.Time, sleep func(context.Context, time.Duration) error) *Limiter {
+// newLimiter takes a bucket size in tokens, whole or not (see ClientBurst).
+func newLimiter(requestsPerSecond, burst float64, now func() time.Time, sleep func(context.Context, time.Duration) error) *Limiter {
 	if !(requestsPerSecond > 0) {
 		return nil
 	}
@@ -69,8 +71,8 @@ func newLimiter(requestsPerSecond float64, burst int, now func() time.Time, slee
 		gate:    make(chan struct{}, 1),
 		maxRate: requestsPerSecond,
 		rate:    requestsPerSecond,
-		burst:   float64(burst),
-		tokens:  float64(burst),
+		burst:   burst,
+		tokens:  burst,
 		now:     now,
 		sleep:   sleep,
 	}
@@ -101,7 +103,9 @@ func (l *Limiter) Wait(ctx context.Context) (time.Time, error) {
 			}
 			return now, nil
 		}
-		wait := time.Duration((1 - l.tokens) / l.rate * float64(time.Second))
+		// Rounded up, so that the bucket holds a whole token when
+		// the sleep ends.
+		wait := time.Duration(math.Ceil((1 - l.tokens) / l.rate * float64(time.Second)))
 		l.mu.Unlock()
 		// Throttling may lower the rate meanwhile, or the timer may fire
 		// late: look again after sleeping.
@@ -162,9 +166,9 @@ func (l *Limiter) Rate() float64 {
 	return l.rate
 }
 
-// Burst reports the limiter's bucket size.
-func (l *Limiter) Burst() int {
-	return int(l.burst)
+// Burst reports the limiter's bucket size, in tokens.
+func (l *Limiter) Burst() float64 {
+	return l.burst
 }
 
 func sleepContext(ctx context.Context, d time.Duration) error {
