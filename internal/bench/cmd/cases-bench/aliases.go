@@ -70,6 +70,14 @@ func measureAliases(ctx context.Context, o options, tf *bench.Terraform, overrid
 	tc, tfx := times[0], times[1]
 	ratio := bench.MedianRatio(tc, tfx)
 
+	if o.profileDir != "" {
+		prefix := filepath.Join(o.profileDir, "aliases.provider.cpu.pprof")
+		logf("profiling the provider processes of one more plan: %s.<pid>", prefix)
+		if _, err := tf.Plan(ctx, cases.Dir, []string{"CASES_PROVIDER_CPUPROFILE=" + prefix}); err != nil {
+			return nil, err
+		}
+	}
+
 	logf("many configurations: one plan each with the provider processes wrapped")
 	self, err := os.Executable()
 	if err != nil {
