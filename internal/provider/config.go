@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"sync"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -304,9 +305,11 @@ func stringValues(in []types.String) []string {
 // zero. Nil keeps the SDK's exponential back-off with jitter.
 var retryBackoff retry.BackoffDelayer
 
-var (
-	roleARNPattern = regexp.MustCompile(`^arn:[a-z0-9-]+:iam::\d{12}:role/.+$`)
+// roleARNPattern is compiled when the schema is first built, not at
+// program start.
+var roleARNPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^arn:[a-z0-9-]+:iam::\d{12}:role/.+$`) })
 
+var (
 	pathAssumeRoleARN      = path.Root("assume_role").AtName("role_arn")
 	pathAssumeRoleDuration = path.Root("assume_role").AtName("duration")
 )

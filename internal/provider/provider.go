@@ -116,7 +116,7 @@ func (p *casesProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp
 					"role_arn": schema.StringAttribute{
 						MarkdownDescription: "ARN of the role to assume. Required when the block is present.",
 						Optional:            true,
-						Validators:          []validator.String{stringvalidator.RegexMatches(roleARNPattern, "must be an IAM role ARN (arn:PARTITION:iam::ACCOUNT:role/NAME)")},
+						Validators:          []validator.String{stringvalidator.RegexMatches(roleARNPattern(), "must be an IAM role ARN (arn:PARTITION:iam::ACCOUNT:role/NAME)")},
 					},
 					"session_name": schema.StringAttribute{
 						MarkdownDescription: "Session name for the assumed role. Default `terraform-provider-cases`.",
