@@ -605,14 +605,14 @@ func measurePlans(ctx context.Context, o options, tf *bench.Terraform, overrides
 
 func startupRow(figure string, c, f bench.StartupResult) bench.Row {
 	describe := func(r bench.StartupResult) string {
-		return fmt.Sprintf("%d processes, handshake max %s, peak RSS %.1f MiB, CPU %s, plan %s",
-			len(r.Processes), bench.Millis(r.MaxHandshake()), float64(r.MaxRSSKiB())/1024, bench.Millis(r.TotalCPU()), bench.Seconds(r.Plan))
+		return fmt.Sprintf("%d processes, handshake median %s, max %s, peak RSS %.1f MiB, CPU %s, plan %s",
+			len(r.Processes), bench.Millis(r.MedianHandshake()), bench.Millis(r.MaxHandshake()), float64(r.MaxRSSKiB())/1024, bench.Millis(r.TotalCPU()), bench.Seconds(r.Plan))
 	}
 	return bench.Row{
 		Figure:   figure,
 		Value:    describe(c),
 		Baseline: "fixture: " + describe(f),
-		Ratio: fmt.Sprintf("handshake %s, RSS %s", bench.Ratio(c.MaxHandshake().Seconds(), f.MaxHandshake().Seconds()),
+		Ratio: fmt.Sprintf("handshake median %s, RSS %s", bench.Ratio(c.MedianHandshake().Seconds(), f.MedianHandshake().Seconds()),
 			bench.Ratio(float64(c.MaxRSSKiB()), float64(f.MaxRSSKiB()))),
 		Status: bench.Info,
 		Inputs: "each provider process run by a wrapper: handshake = exec to first stdout line, RSS = getrusage ru_maxrss",
