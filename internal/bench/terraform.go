@@ -239,19 +239,19 @@ func SetupCasesAliasesWorkspace(ctx context.Context, tf *Terraform, dir, endpoin
 	return importWorkspace(ctx, tf, "cases_domain, aliases", dir, config.String(), imports.String())
 }
 
-// SetupFixtureAliasesWorkspace applies per nullfixture_item resources under
-// each of one aliased fixture provider block per Region: the shape of
-// SetupCasesAliasesWorkspace.
-func SetupFixtureAliasesWorkspace(ctx context.Context, tf *Terraform, dir string, regions []string, per int) (*Workspace, error) {
+// SetupFixtureAliasesWorkspace applies per resources of the fixture type
+// typ under each of one aliased fixture provider block per Region: the
+// shape of SetupCasesAliasesWorkspace.
+func SetupFixtureAliasesWorkspace(ctx context.Context, tf *Terraform, dir, typ string, regions []string, per int) (*Workspace, error) {
 	var config strings.Builder
 	config.WriteString("terraform {\n  required_providers {\n    nullfixture = { source = \"bench/nullfixture\" }\n  }\n}\n")
 	for i, region := range regions {
 		alias := fmt.Sprintf("r%d", i)
 		fmt.Fprintf(&config, "\nprovider \"nullfixture\" {\n  alias  = %q\n  region = %q\n}\n", alias, region)
 		fmt.Fprintf(&config, "\nresource %q %q {\n  provider = nullfixture.%s\n  count    = %d\n  name     = \"bench-plan-${count.index}\"\n}\n",
-			FixtureItem, alias, alias, per)
+			typ, alias, alias, per)
 	}
-	return applyWorkspace(ctx, tf, FixtureItem+", aliases", dir, config.String())
+	return applyWorkspace(ctx, tf, typ+", aliases", dir, config.String())
 }
 
 func casesResources(prefix string, first, n int) string {

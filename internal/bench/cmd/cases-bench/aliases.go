@@ -58,16 +58,22 @@ func measureAliases(ctx context.Context, o options, tf *bench.Terraform, overrid
 	if err != nil {
 		return nil, err
 	}
-	fixture, err := bench.SetupFixtureAliasesWorkspace(ctx, tf, filepath.Join(o.work, "aliases-fixture"), regions, aliasPerConfig)
+	fixture, err := bench.SetupFixtureAliasesWorkspace(ctx, tf, filepath.Join(o.work, "aliases-fixture"), bench.FixtureItem, regions, aliasPerConfig)
 	if err != nil {
 		return nil, err
 	}
-	logf("many configurations: %d rounds of 2 plans", o.planRuns)
-	times, err := bench.TimePlans(ctx, tf, []*bench.Workspace{cases, fixture}, o.planRuns)
+	shaped, err := bench.SetupFixtureAliasesWorkspace(ctx, tf, filepath.Join(o.work, "aliases-fixture-domain"), bench.FixtureDomain, regions, aliasPerConfig)
 	if err != nil {
 		return nil, err
 	}
-	tc, tfx := times[0], times[1]
+	// SDK logs off, as the cases provider has them: like for like.
+	shaped.Env = bench.QuietSDKLogs
+	logf("many configurations: %d rounds of 3 plans", o.planRuns)
+	times, err := bench.TimePlans(ctx, tf, []*bench.Workspace{cases, fixture, shaped}, o.planRuns)
+	if err != nil {
+		return nil, err
+	}
+	tc, tfx, tq := times[0], times[1], times[2]
 	ratio := bench.MedianRatio(tc, tfx)
 
 	if o.profileDir != "" {
@@ -102,6 +108,14 @@ func measureAliases(ctx context.Context, o options, tf *bench.Terraform, overrid
 			Status:   bench.Check(ratio <= aliasMaxRatio),
 			Inputs: fmt.Sprintf("terraform plan (refresh), parallelism 10, no changes; %d rounds, ratio = median of the per-round ratios; provider rate control at its defaults; cases %s; fixture %s",
 				o.planRuns, durations(tc), durations(tfx)),
+		},
+		{
+			Figure:   fmt.Sprintf("plan, %s: the cases provider's own work (cases_domain vs %s, SDK logs off in both)", shape, bench.FixtureDomain),
+			Value:    "median " + bench.Seconds(bench.Median(tc)),
+			Baseline: "median " + bench.Seconds(bench.Median(tq)),
+			Ratio:    fmt.Sprintf("%.2f", bench.MedianRatio(tc, tq)),
+			Status:   bench.Info,
+			Inputs:   "same schema, same logging, same provider blocks: the rest is start-up, Configure and 5 GetDomain calls per configuration; fixture runs " + durations(tq),
 		},
 		startupRow(fmt.Sprintf("provider start-up, %s-domain plan", shape), startCases, startFixture),
 	}, nil
