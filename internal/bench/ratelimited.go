@@ -124,27 +124,27 @@ func (m RateMode) String() string {
 	return "no rate limits"
 }
 
-// RunRateLimited copies the .tf files of example into dir, starts an
+// RateRun is one configuration against an emulator of its own, run phase
+// by phase (see RunRateLimited).
+type RateRun struct {
+	tf          *Terraform
+	emu         *emulator.Emulator
+	srv         *emulator.Server
+	dir         string
+	env         []string
+	mode        RateMode
+	parallelism int
+}
+
+// StartRateRun copies the .tf files of example into dir and starts an
 // emulator of its own (activation delay activation; at the service-defaults
-// rate limits unless mode is NoRateLimits) and runs apply, a refresh-only
-// plan and destroy with -parallelism=parallelism. Without rate control the
-// provider block gets requests_per_second = 0. Every phase starts with the
-// emulator's buckets full, as after a quiet spell, and its request counters
-// at zero.
-//
-// The refresh-only plan, a command of about a second that the machine's
-// load moves, runs refreshRuns times; its figures are those of the run
-// with the median wall time.
-func RunRateLimited(ctx context.Context, tf *Terraform, dir, example string, mode RateMode, parallelism, refreshRuns int, activation time.Duration) ([]RatePhase, error) {
-	limits := func() *emulator.RateLimits {
-		if mode == NoRateLimits {
-			return nil
-		}
-		return emulator.ServiceDefaultRateLimits()
-	}
+// rate limits unless mode is NoRateLimits). Without rate control the
+// provider block gets requests_per_second = 0. Close stops the emulator.
+func StartRateRun(tf *Terraform, dir, example string, mode RateMode, parallelism int, activation time.Duration) (*RateRun, error) {
+	r := &RateRun{tf: tf, dir: dir, mode: mode, parallelism: parallelism}
 	runtime := emulator.DefaultRuntimeConfig()
 	runtime.ActivationDelay = emulator.Duration(activation)
-	runtime.RateLimits = limits()
+	runtime.RateLimits = r.limits()
 	emu, err := emulator.New(emulator.Options{Runtime: runtime})
 	if err != nil {
 		return nil, err
@@ -153,45 +153,60 @@ func RunRateLimited(ctx context.Context, tf *Terraform, dir, example string, mod
 	if err != nil {
 		return nil, err
 	}
-	defer srv.Close()
-
+	r.emu, r.srv = emu, srv
 	if err := copyConfig(example, dir, mode == RateControlOn); err != nil {
+		srv.Close()
 		return nil, err
 	}
-	env := []string{
+	r.env = []string{
 		"AWS_ENDPOINT_URL_CONNECTCASES=" + srv.URL(),
 		"AWS_REGION=" + Region,
 		"AWS_ACCESS_KEY_ID=" + Account,
 		"AWS_SECRET_ACCESS_KEY=" + SecretKey,
 	}
-	par := fmt.Sprintf("-parallelism=%d", parallelism)
-	phases := []struct {
-		name string
-		runs int
-		args []string
-	}{
-		{PhaseApply, 1, []string{"apply", "-auto-approve", "-input=false", "-no-color", par}},
-		{PhaseRefresh, max(refreshRuns, 1), []string{"plan", "-refresh-only", "-detailed-exitcode", "-input=false", "-no-color", par}},
-		{PhaseDestroy, 1, []string{"destroy", "-auto-approve", "-input=false", "-no-color", par}},
+	return r, nil
+}
+
+// Close stops the run's emulator.
+func (r *RateRun) Close() { r.srv.Close() }
+
+func (r *RateRun) limits() *emulator.RateLimits {
+	if r.mode == NoRateLimits {
+		return nil
 	}
-	var out []RatePhase
-	for _, ph := range phases {
-		var runs []RatePhase
-		for range ph.runs {
-			p, err := runPhase(ctx, tf, emu, dir, env, mode, ph.name, limits, ph.args)
-			if err != nil {
-				return out, err
-			}
-			runs = append(runs, p)
-		}
-		sort.Slice(runs, func(i, j int) bool { return runs[i].Wall < runs[j].Wall })
-		p := runs[len(runs)/2]
-		for _, r := range runs {
-			p.Walls = append(p.Walls, r.Wall)
-		}
-		out = append(out, p)
+	return emulator.ServiceDefaultRateLimits()
+}
+
+// Phase runs one phase (PhaseApply, PhaseRefresh or PhaseDestroy) once,
+// with the emulator's buckets full, as after a quiet spell, and its
+// request counters at zero.
+func (r *RateRun) Phase(ctx context.Context, phase string) (RatePhase, error) {
+	par := fmt.Sprintf("-parallelism=%d", r.parallelism)
+	var args []string
+	switch phase {
+	case PhaseApply:
+		args = []string{"apply", "-auto-approve", "-input=false", "-no-color", par}
+	case PhaseRefresh:
+		args = []string{"plan", "-refresh-only", "-detailed-exitcode", "-input=false", "-no-color", par}
+	case PhaseDestroy:
+		args = []string{"destroy", "-auto-approve", "-input=false", "-no-color", par}
+	default:
+		return RatePhase{}, fmt.Errorf("unknown phase %q", phase)
 	}
-	return out, nil
+	return runPhase(ctx, r.tf, r.emu, r.dir, r.env, r.mode, phase, r.limits, args)
+}
+
+// MedianPhase returns the run of runs (one command run several times) with
+// the median wall time, every run's wall time in Walls.
+func MedianPhase(runs []RatePhase) RatePhase {
+	sorted := append([]RatePhase(nil), runs...)
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i].Wall < sorted[j].Wall })
+	p := sorted[len(sorted)/2]
+	p.Walls = nil
+	for _, r := range runs {
+		p.Walls = append(p.Walls, r.Wall)
+	}
+	return p
 }
 
 // runPhase runs one terraform command with the emulator's buckets full and

@@ -23,34 +23,61 @@ const (
 	largeMaxThrottled  = 0.05
 )
 
-// measureLargeDomain runs the example with no rate limits anywhere (the
-// command's own cost), then with the provider's rate control on, then off,
-// each against an emulator of its own.
+// measureLargeDomain runs the example three ways, each against an
+// emulator of its own: with no rate limits anywhere (the commands' own
+// cost), with the provider's rate control on, and off. Applies and
+// destroys run one after another, never side by side; the refresh-only
+// plans, short CPU-bound commands that the machine's load moves, run in
+// rounds that take each way in turn, and each way reports its median.
 func measureLargeDomain(ctx context.Context, o options, tf *bench.Terraform) ([]bench.Row, error) {
 	example, err := filepath.Abs(o.largeExample)
 	if err != nil {
 		return nil, err
 	}
-	logf("large domain: %s with no rate limits (the commands' own cost)", o.largeExample)
-	free, err := bench.RunRateLimited(ctx, tf, filepath.Join(o.work, "large-free"), example, bench.NoRateLimits, largeParallelism, largeRefreshRuns, largeActivation)
-	if err != nil {
-		return nil, fmt.Errorf("no rate limits: %w", err)
-	}
-	// One mode after the other, never side by side: the refresh-only
-	// plan is a short CPU-bound command, and a phase of the other mode
-	// running beside it would move its time, not the rate control.
-	modes := []bench.RateMode{bench.RateControlOn, bench.RateControlOff}
-	results := make([][]bench.RatePhase, len(modes))
+	modes := []bench.RateMode{bench.NoRateLimits, bench.RateControlOn, bench.RateControlOff}
+	runs := make([]*bench.RateRun, len(modes))
 	for i, mode := range modes {
-		logf("large domain: %s, emulator at service-defaults", mode)
 		dir := filepath.Join(o.work, "large-"+strings.ReplaceAll(mode.String(), " ", "-"))
-		if results[i], err = bench.RunRateLimited(ctx, tf, dir, example, mode, largeParallelism, largeRefreshRuns, largeActivation); err != nil {
-			return nil, fmt.Errorf("%s: %w", mode, err)
+		if runs[i], err = bench.StartRateRun(tf, dir, example, mode, largeParallelism, largeActivation); err != nil {
+			return nil, err
+		}
+		defer runs[i].Close()
+	}
+	phases := make([][]bench.RatePhase, len(modes)) // per mode: apply, refresh, destroy
+	for i, r := range runs {
+		logf("large domain: apply, %s", modes[i])
+		p, err := r.Phase(ctx, bench.PhaseApply)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", modes[i], err)
+		}
+		phases[i] = append(phases[i], p)
+	}
+	logf("large domain: %d rounds of refresh-only plans", largeRefreshRuns)
+	refreshes := make([][]bench.RatePhase, len(modes))
+	for range largeRefreshRuns {
+		for i, r := range runs {
+			p, err := r.Phase(ctx, bench.PhaseRefresh)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", modes[i], err)
+			}
+			refreshes[i] = append(refreshes[i], p)
 		}
 	}
+	for i := range runs {
+		phases[i] = append(phases[i], bench.MedianPhase(refreshes[i]))
+	}
+	for i, r := range runs {
+		logf("large domain: destroy, %s", modes[i])
+		p, err := r.Phase(ctx, bench.PhaseDestroy)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", modes[i], err)
+		}
+		phases[i] = append(phases[i], p)
+	}
+	free := phases[0]
 	var rows []bench.Row
-	for i, mode := range modes {
-		for j, p := range results[i] {
+	for i, mode := range modes[1:] {
+		for j, p := range phases[i+1] {
 			rows = append(rows, largeRow(mode, p, free[j]))
 		}
 	}
@@ -72,7 +99,7 @@ func largeRow(mode bench.RateMode, p, free bench.RatePhase) bench.Row {
 	ratio := p.Wall.Seconds() / floor.Seconds()
 	runs := ""
 	if len(p.Walls) > 1 {
-		runs = fmt.Sprintf("median of %d runs (%s); ", len(p.Walls), durations(p.Walls))
+		runs = fmt.Sprintf("median of %d runs, interleaved with the other ways (%s); ", len(p.Walls), durations(p.Walls))
 		if free.Wall > p.Floor {
 			runs += fmt.Sprintf("no-limits runs %s; ", durations(free.Walls))
 		}
