@@ -5,10 +5,14 @@
 # framework provider) and the bench program (internal/bench/cmd/cases-bench)
 # into a scratch directory, then runs the program against ./bin/
 # terraform-provider-cases (`make bench` builds it first) and the terraform on
-# PATH. Detection lag, concurrent creates, throttling, plan overhead,
-# emulator throughput and provider start-up: see docs/benchmarks.md.
+# PATH. Detection lag, concurrent creates, throttling, plan overhead (one
+# configuration of 100 domains, 20 configurations of 5), a large domain
+# (examples/large-domain) at the published rate limits with and without the
+# provider's rate control, emulator throughput and provider start-up: see
+# docs/benchmarks.md.
 #
-#   scripts/bench.sh [cases-bench flags]     e.g. -quick for a smoke run
+#   scripts/bench.sh [cases-bench flags]     e.g. -quick for a smoke run,
+#                                            -run large-domain for one part
 #
 # Environment:
 #   BENCH_OUT=FILE          also write the table to FILE

@@ -2,8 +2,9 @@
 # Rate-limited runs: examples/complete-domain against the emulator at the
 # service's published default rates (-rate-limits service-defaults), through
 # the real terraform CLI with -parallelism=10, once with the provider's own
-# rate limiter (the default, 2 requests/s, burst 5) and once without it
-# (requests_per_second = 0). For each of apply, a refresh-only plan and
+# rate control (the default: each operation at its published rate and
+# burst) and once without it (requests_per_second = 0). `make bench` runs
+# examples/large-domain the same way (cases-bench -run large-domain). For each of apply, a refresh-only plan and
 # destroy it prints the wall time, the Cases API requests the emulator saw
 # (GET /_emulator/metrics), how many of them it throttled, and the errors
 # terraform surfaced.

@@ -135,24 +135,39 @@ type Workspace struct {
 	Env []string
 }
 
-// CasesProviderBlock configures the cases provider for an emulator.
-func CasesProviderBlock(endpoint string) string {
-	return fmt.Sprintf(`terraform {
+// CasesProviderBlock configures the cases provider for an emulator, with
+// extra lines (arguments) added to the block.
+func CasesProviderBlock(endpoint string, extra ...string) string {
+	return casesRequiredProviders + casesProvider("", Region, endpoint, extra...)
+}
+
+const casesRequiredProviders = `terraform {
   required_providers {
     cases = { source = "connect-cases/cases" }
   }
 }
+`
 
-provider "cases" {
-  region     = %q
-  access_key = %q
-  secret_key = %q
-  endpoints {
-    connectcases = %q
-  }
+func casesProvider(alias, region, endpoint string, extra ...string) string {
+	var b strings.Builder
+	b.WriteString("\nprovider \"cases\" {\n")
+	if alias != "" {
+		fmt.Fprintf(&b, "  alias      = %q\n", alias)
+	}
+	fmt.Fprintf(&b, "  region     = %q\n  access_key = %q\n  secret_key = %q\n", region, Account, SecretKey)
+	for _, line := range extra {
+		b.WriteString("  " + line + "\n")
+	}
+	fmt.Fprintf(&b, "  endpoints {\n    connectcases = %q\n  }\n}\n", endpoint)
+	return b.String()
 }
-`, Region, Account, SecretKey, endpoint)
-}
+
+// UnlimitedRate lifts the provider's rate control out of the way of the
+// plan measurements (like the acceptance tests): the emulator they refresh
+// against has no rate limits, and what they compare is the provider's own
+// cost, which includes its rate-control middleware. The rate-limited runs
+// measure rate control itself.
+var UnlimitedRate = []string{"requests_per_second = 1000", "burst               = 1000"}
 
 // SetupCasesWorkspace brings domains that already exist in the emulator
 // under management as cases_domain.d[0..n-1] with import blocks and one
@@ -173,17 +188,70 @@ func SetupCasesWorkspace(ctx context.Context, tf *Terraform, dir, endpoint, pref
 	for i, id := range ids {
 		fmt.Fprintf(&imports, "import {\n  to = cases_domain.d[%d]\n  id = %q\n}\n", i, id)
 	}
+	provider := CasesProviderBlock(endpoint, UnlimitedRate...)
+	return importWorkspace(ctx, tf, "cases_domain", dir, provider+resources, imports.String())
+}
+
+// importWorkspace applies config with the import blocks, then drops them.
+func importWorkspace(ctx context.Context, tf *Terraform, name, dir, config, imports string) (*Workspace, error) {
 	main := filepath.Join(dir, "main.tf")
-	if err := os.WriteFile(main, []byte(CasesProviderBlock(endpoint)+resources+imports.String()), 0o644); err != nil {
+	if err := os.WriteFile(main, []byte(config+imports), 0o644); err != nil {
 		return nil, err
 	}
 	if err := tf.MustSucceed(ctx, dir, "apply", "-auto-approve", "-input=false", "-no-color"); err != nil {
 		return nil, err
 	}
-	if err := os.WriteFile(main, []byte(CasesProviderBlock(endpoint)+resources), 0o644); err != nil {
+	if err := os.WriteFile(main, []byte(config), 0o644); err != nil {
 		return nil, err
 	}
-	return &Workspace{Name: "cases_domain", Dir: dir}, nil
+	return &Workspace{Name: name, Dir: dir}, nil
+}
+
+// AliasRegions are the Regions of the many-configurations plan: one
+// provider configuration (an alias) each.
+var AliasRegions = []string{
+	"us-east-1", "us-east-2", "us-west-1", "us-west-2", "af-south-1",
+	"ap-east-1", "ap-south-1", "ap-northeast-1", "ap-northeast-2", "ap-northeast-3",
+	"ap-southeast-1", "ap-southeast-2", "ca-central-1", "eu-central-1", "eu-west-1",
+	"eu-west-2", "eu-west-3", "eu-north-1", "eu-south-1", "sa-east-1",
+}
+
+// SetupCasesAliasesWorkspace brings the domains of ids (per Region, each
+// named prefix + index) under management with one aliased provider block
+// per Region and count = len(ids[region]) cases_domain per alias, at the
+// provider's default rate control (a handful of reads per Region stays
+// within every burst).
+func SetupCasesAliasesWorkspace(ctx context.Context, tf *Terraform, dir, endpoint, prefix string, regions []string, ids map[string][]string) (*Workspace, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	var config, imports strings.Builder
+	config.WriteString(casesRequiredProviders)
+	for i, region := range regions {
+		alias := fmt.Sprintf("r%d", i)
+		config.WriteString(casesProvider(alias, region, endpoint))
+		fmt.Fprintf(&config, "\nresource \"cases_domain\" %q {\n  provider = cases.%s\n  count    = %d\n  name     = \"%s${count.index}\"\n}\n",
+			alias, alias, len(ids[region]), prefix)
+		for j, id := range ids[region] {
+			fmt.Fprintf(&imports, "import {\n  provider = cases.%s\n  to       = cases_domain.%s[%d]\n  id       = %q\n}\n", alias, alias, j, id)
+		}
+	}
+	return importWorkspace(ctx, tf, "cases_domain, aliases", dir, config.String(), imports.String())
+}
+
+// SetupFixtureAliasesWorkspace applies per resources of the fixture type
+// typ under each of one aliased fixture provider block per Region: the
+// shape of SetupCasesAliasesWorkspace.
+func SetupFixtureAliasesWorkspace(ctx context.Context, tf *Terraform, dir, typ string, regions []string, per int) (*Workspace, error) {
+	var config strings.Builder
+	config.WriteString("terraform {\n  required_providers {\n    nullfixture = { source = \"bench/nullfixture\" }\n  }\n}\n")
+	for i, region := range regions {
+		alias := fmt.Sprintf("r%d", i)
+		fmt.Fprintf(&config, "\nprovider \"nullfixture\" {\n  alias  = %q\n  region = %q\n}\n", alias, region)
+		fmt.Fprintf(&config, "\nresource %q %q {\n  provider = nullfixture.%s\n  count    = %d\n  name     = \"bench-plan-${count.index}\"\n}\n",
+			typ, alias, alias, per)
+	}
+	return applyWorkspace(ctx, tf, typ+", aliases", dir, config.String())
 }
 
 func casesResources(prefix string, first, n int) string {

@@ -147,6 +147,15 @@ func (r StartupResult) MaxRSSKiB() int64 {
 }
 
 // TotalCPU is the CPU time of all the plan's provider processes together.
+// MedianHandshake is the median handshake of the plan's processes.
+func (r StartupResult) MedianHandshake() time.Duration {
+	ds := make([]time.Duration, len(r.Processes))
+	for i, p := range r.Processes {
+		ds[i] = p.Handshake
+	}
+	return Median(ds)
+}
+
 func (r StartupResult) TotalCPU() time.Duration {
 	var sum time.Duration
 	for _, p := range r.Processes {

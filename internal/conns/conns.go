@@ -9,6 +9,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/connect"
 	"github.com/aws/aws-sdk-go-v2/service/connectcases"
 
+	"github.com/connect-cases/terraform-provider-cases/internal/coalesce"
 	"github.com/connect-cases/terraform-provider-cases/internal/poll"
 )
 
@@ -26,6 +27,10 @@ type Client struct {
 	// instance together, so that many concurrent creates stay within the
 	// service's config-API rate.
 	StatusPolls *poll.Pacer
+	// FieldReads coalesces the single-field reads of one domain asked for
+	// at the same time into one BatchGetField request; nil reads each
+	// field alone.
+	FieldReads *coalesce.Batcher[*connectcases.BatchGetFieldOutput]
 
 	accountMu sync.Mutex
 	accountID string

@@ -19,13 +19,12 @@ import (
 // bucket empty is answered 429 ThrottlingException before anything runs.
 //
 // The published defaults are the table "Connect Customer Cases API
-// throttling quotas" in the Amazon Connect Administrator Guide
-// (https://docs.aws.amazon.com/connect/latest/adminguide/amazon-connect-service-limits.html#cases-api-quotas).
-// It gives a rate and a burst per row of APIs; the guide's best-practices
-// page says the limits are "defined for each API separately at the AWS
-// account level", so in that profile every operation has a bucket of its
-// own, with its row's figures (RateLimitGroup.Shared puts a whole group in
-// one bucket instead). RateLimitProfileServiceDefaults is that table.
+// throttling quotas" in the Amazon Connect Administrator Guide, kept in
+// internal/apimodel/throttling.go (with its source) for the emulator and
+// the provider alike. The service counts each operation in a bucket of its
+// own, so in that profile every operation has one, with its row's figures
+// (RateLimitGroup.Shared puts a whole group in one bucket instead).
+// RateLimitProfileServiceDefaults is that table.
 //
 // Rate limits are off by default; -rate-limits and PUT /_emulator/config
 // ("rateLimits") turn them on. The clock is Options.Now, so tests move time
@@ -75,35 +74,23 @@ type RateLimits struct {
 }
 
 // ServiceDefaultRateLimits returns the published default rates of the Cases
-// API (see the comment at the top of this file). The table names two
-// operations in the plural ("CreateRelatedItems", "DeleteCaseRules"); the
-// model's names are CreateRelatedItem and DeleteCaseRule. DeleteDomain,
-// DeleteField, DeleteLayout, DeleteTemplate and the other operations the
-// table does not list get Other: 2 requests per second with a burst of 5,
-// the rate the same guide gives for "all other operations" of the Amazon
-// Connect API.
+// API: apimodel.CasesThrottlingQuotas, one bucket per operation, with
+// apimodel.CasesOtherOperationsQuota for every operation the table does
+// not list (DeleteDomain, DeleteField, DeleteLayout, DeleteTemplate, ...).
+// The provider's client-side rate control reads the same table.
 func ServiceDefaultRateLimits() *RateLimits {
-	return &RateLimits{
-		Profile: RateLimitProfileServiceDefaults,
-		Groups: []RateLimitGroup{
-			{Name: "cases", RateLimit: RateLimit{Rate: 2, Burst: 10}, Operations: []string{
-				"CreateCase", "SearchCases", "ListTemplates", "ListLayouts", "CreateRelatedItem", "SearchRelatedItems",
-				"ListCaseRules", "ListTagsForResource", "TagResource", "UntagResource", "GetCaseAuditEvents",
-				"GetCaseEventConfiguration", "PutCaseEventConfiguration",
-			}},
-			{Name: "get-case", RateLimit: RateLimit{Rate: 4, Burst: 10}, Operations: []string{"GetCase"}},
-			{Name: "update-case", RateLimit: RateLimit{Rate: 2, Burst: 2}, Operations: []string{"UpdateCase", "ListCasesForContact"}},
-			{Name: "config", RateLimit: RateLimit{Rate: 2, Burst: 5}, Operations: []string{
-				"CreateField", "ListFields", "UpdateField", "BatchPutFieldOptions", "CreateDomain", "GetDomain",
-				"ListDomains", "CreateTemplate", "UpdateTemplate", "CreateLayout", "UpdateLayout", "CreateCaseRule",
-				"UpdateCaseRule", "DeleteCaseRule",
-			}},
-			{Name: "batch-get", RateLimit: RateLimit{Rate: 8, Burst: 25}, Operations: []string{"BatchGetField", "BatchGetCaseRule"}},
-			{Name: "field-options", RateLimit: RateLimit{Rate: 6, Burst: 16}, Operations: []string{"ListFieldOptions"}},
-			{Name: "get-layout-template", RateLimit: RateLimit{Rate: 6, Burst: 20}, Operations: []string{"GetTemplate", "GetLayout"}},
-		},
-		Other: &RateLimit{Rate: 2, Burst: 5},
+	rows := apimodel.CasesThrottlingQuotas()
+	limits := &RateLimits{Profile: RateLimitProfileServiceDefaults, Groups: make([]RateLimitGroup, 0, len(rows))}
+	for _, row := range rows {
+		limits.Groups = append(limits.Groups, RateLimitGroup{
+			Name:       row.Name,
+			Operations: row.Operations,
+			RateLimit:  RateLimit{Rate: row.Rate, Burst: row.Burst},
+		})
 	}
+	other := apimodel.CasesOtherOperationsQuota
+	limits.Other = &RateLimit{Rate: other.Rate, Burst: other.Burst}
+	return limits
 }
 
 // RateLimitProfile returns the named profile ("off" is nil), false for a
@@ -228,15 +215,13 @@ func knownOperations() map[string]bool {
 	for name := range apimodel.Cases().Operations {
 		known[name] = true
 	}
-	for _, g := range serviceDefaultGroups {
-		for _, op := range g.Operations {
+	for _, row := range apimodel.CasesThrottlingQuotas() {
+		for _, op := range row.Operations {
 			known[op] = true
 		}
 	}
 	return known
 }
-
-var serviceDefaultGroups = ServiceDefaultRateLimits().Groups
 
 // tenantBucket names one token bucket.
 type tenantBucket struct {

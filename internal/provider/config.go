@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"sync"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -20,9 +21,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
+	"github.com/connect-cases/terraform-provider-cases/internal/coalesce"
 	"github.com/connect-cases/terraform-provider-cases/internal/conns"
 	"github.com/connect-cases/terraform-provider-cases/internal/poll"
 	"github.com/connect-cases/terraform-provider-cases/internal/ratecontrol"
+	"github.com/connect-cases/terraform-provider-cases/internal/service/cases"
 )
 
 const (
@@ -79,16 +82,7 @@ func newClient(ctx context.Context, m providerModel, version string) (*conns.Cli
 		return nil, diags
 	}
 
-	requestsPerSecond, burst := ratecontrol.DefaultRequestsPerSecond, ratecontrol.DefaultBurst
-	if !m.RequestsPerSecond.IsNull() {
-		requestsPerSecond = m.RequestsPerSecond.ValueFloat64()
-	}
-	if !m.Burst.IsNull() {
-		burst = int(m.Burst.ValueInt64())
-	}
-	// One limiter for every request of this provider configuration (one
-	// account and region): CRUD calls, status polls and their retries.
-	limiter := ratecontrol.New(requestsPerSecond, burst)
+	budget, rateControl := newRateBudget(m.RequestsPerSecond, m.Burst)
 
 	// No config.WithRetryer: with one, LoadDefaultConfig skips
 	// AWS_MAX_ATTEMPTS and the profile's max_attempts altogether. The
@@ -160,7 +154,7 @@ func newClient(ctx context.Context, m providerModel, version string) (*conns.Cli
 		// environment's or profile's attempt count: maxAttempts has
 		// already decided between them and the argument.
 		o.RetryMaxAttempts = 0
-		o.APIOptions = append(o.APIOptions, ratecontrol.AddMiddleware(limiter))
+		o.APIOptions = append(o.APIOptions, ratecontrol.AddMiddleware(budget))
 	})
 
 	// The Connect client shares the configuration: same credentials, region
@@ -181,13 +175,12 @@ func newClient(ctx context.Context, m providerModel, version string) (*conns.Cli
 	}
 
 	tflog.Debug(ctx, "configured Cases client", map[string]any{
-		"region":              cfg.Region,
-		"max_attempts":        maxAttempts,
-		"max_attempts_from":   attemptsFrom,
-		"requests_per_second": requestsPerSecond,
-		"burst":               burst,
-		"assume_role":         m.AssumeRole != nil,
-		"default_tags":        len(defaultTags),
+		"region":            cfg.Region,
+		"max_attempts":      maxAttempts,
+		"max_attempts_from": attemptsFrom,
+		"rate_control":      rateControl,
+		"assume_role":       m.AssumeRole != nil,
+		"default_tags":      len(defaultTags),
 	})
 	return &conns.Client{
 		Cases:       client,
@@ -195,7 +188,41 @@ func newClient(ctx context.Context, m providerModel, version string) (*conns.Cli
 		Region:      cfg.Region,
 		DefaultTags: defaultTags,
 		StatusPolls: poll.NewPacer(poll.DefaultMinSpacing),
+		// A batch of field reads waits for its BatchGetField token before
+		// it decides which fields it holds: the lower the rate, the
+		// more reads each request carries.
+		FieldReads: coalesce.New(cases.MaxBatchGetFields(), fieldReadLinger, func(ctx context.Context) (func(context.Context) context.Context, error) {
+			return budget.Reserve(ctx, "BatchGetField")
+		}, func(ctx context.Context, domainID string, fieldIDs []string) (*connectcases.BatchGetFieldOutput, error) {
+			return cases.BatchGetFields(ctx, client, domainID, fieldIDs)
+		}),
 	}, diags
+}
+
+// fieldReadLinger is how long a follow-on batch of field reads waits for
+// more reads to join it: Terraform hands the provider about one read every
+// few milliseconds during a refresh, so that a batch carries up to its
+// parallelism's worth instead of two or three, and 100 fields take about a
+// dozen BatchGetField requests, within the operation's burst. A lone read
+// does not wait.
+const fieldReadLinger = 10 * time.Millisecond
+
+// newRateBudget is the rate budget of one provider configuration (one
+// account and Region): a limiter per operation, shared by its CRUD calls,
+// status polls and their retries. Unset arguments keep each operation's
+// published rate and burst; a set one replaces it for every operation;
+// requests_per_second = 0 turns rate control off (nil). It says which.
+func newRateBudget(requestsPerSecond types.Float64, burst types.Int64) (*ratecontrol.Budget, string) {
+	if !requestsPerSecond.IsNull() && requestsPerSecond.ValueFloat64() <= 0 {
+		return nil, "off"
+	}
+	rate, size := requestsPerSecond.ValueFloat64(), int(burst.ValueInt64())
+	quota, from := ratecontrol.PublishedQuotas, "published per-operation quotas"
+	if rate > 0 || size > 0 {
+		quota = ratecontrol.Override(quota, rate, size)
+		from = fmt.Sprintf("published per-operation quotas with requests_per_second=%v burst=%d (0: published)", rate, size)
+	}
+	return ratecontrol.NewBudget(quota), from
 }
 
 // resolveMaxAttempts decides how many attempts a request gets: max_retries + 1
@@ -292,9 +319,11 @@ func stringValues(in []types.String) []string {
 // zero. Nil keeps the SDK's exponential back-off with jitter.
 var retryBackoff retry.BackoffDelayer
 
-var (
-	roleARNPattern = regexp.MustCompile(`^arn:[a-z0-9-]+:iam::\d{12}:role/.+$`)
+// roleARNPattern is compiled when the schema is first built, not at
+// program start.
+var roleARNPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^arn:[a-z0-9-]+:iam::\d{12}:role/.+$`) })
 
+var (
 	pathAssumeRoleARN      = path.Root("assume_role").AtName("role_arn")
 	pathAssumeRoleDuration = path.Root("assume_role").AtName("duration")
 )

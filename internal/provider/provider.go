@@ -96,17 +96,19 @@ func (p *casesProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp
 				Validators: []validator.Int64{int64validator.Between(0, 100)},
 			},
 			"requests_per_second": schema.Float64Attribute{
-				MarkdownDescription: "Steady rate, in requests per second, at which this provider configuration sends Cases API requests: every resource, " +
-					"status poll and retry shares it, so requests leave at the rate the account allows instead of being throttled and retried. " +
-					"It slows down when the service throttles anyway (another tool spending the same account's rate) and recovers gently. " +
-					"Default 2, the Cases API's published default rate for its configuration APIs (CreateField, GetDomain, CreateLayout, ...). " +
-					"Raise it with the account's quotas; `0` turns the limiter off.",
+				MarkdownDescription: "Rate, in requests per second, at which this provider configuration sends each Cases API operation's requests. " +
+					"The service counts every operation (CreateField, GetDomain, BatchGetField, ...) in a bucket of its own per account and Region, " +
+					"so the provider keeps a rate limiter per operation, shared by every resource, status poll and retry of this configuration: requests leave at the rate " +
+					"the account allows instead of being throttled and retried. A limiter slows down when the service throttles anyway (another tool spending the same " +
+					"account's rate) and recovers gently. Unset: each operation's published default rate (2/s for CreateField and GetDomain, 8/s for BatchGetField, ...). " +
+					"Set: this rate for every operation, for an account whose quotas were raised. `0` turns rate control off.",
 				Optional:   true,
 				Validators: []validator.Float64{float64validator.Between(0, 10000)},
 			},
 			"burst": schema.Int64Attribute{
-				MarkdownDescription: "How many requests may leave at once after a quiet spell, on top of `requests_per_second`. " +
-					"Default 5, the Cases API's published default burst for its configuration APIs.",
+				MarkdownDescription: "How many requests of one operation the service admits at once after a quiet spell (its bucket size). " +
+					"Unset: each operation's published default burst (5 for CreateField and GetDomain, 25 for BatchGetField, ...); set: this burst for every operation. " +
+					"The provider's own bucket is smaller by what the rate earns in 0.1 s, so that requests that reach the service up to 0.1 s closer together than they left are not throttled.",
 				Optional:   true,
 				Validators: []validator.Int64{int64validator.Between(1, 10000)},
 			},
@@ -118,7 +120,7 @@ func (p *casesProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp
 					"role_arn": schema.StringAttribute{
 						MarkdownDescription: "ARN of the role to assume. Required when the block is present.",
 						Optional:            true,
-						Validators:          []validator.String{stringvalidator.RegexMatches(roleARNPattern, "must be an IAM role ARN (arn:PARTITION:iam::ACCOUNT:role/NAME)")},
+						Validators:          []validator.String{stringvalidator.RegexMatches(roleARNPattern(), "must be an IAM role ARN (arn:PARTITION:iam::ACCOUNT:role/NAME)")},
 					},
 					"session_name": schema.StringAttribute{
 						MarkdownDescription: "Session name for the assumed role. Default `terraform-provider-cases`.",

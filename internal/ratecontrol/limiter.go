@@ -1,34 +1,27 @@
 // Package ratecontrol keeps the requests of one provider configuration
-// under the rate its account allows, so that they leave at that rate
+// under the rates its account allows, so that they leave at those rates
 // instead of bouncing off the service's throttling and retrying with
-// back-off. Every request of the Cases client passes through one Limiter
-// (an SDK middleware, after the retry loop, so every attempt counts),
-// status polls and CRUD calls alike.
+// back-off. The Cases API counts each operation in a token bucket of its
+// own, per account and Region (internal/apimodel/throttling.go), so a
+// Budget holds one adaptive Limiter per operation, each with that
+// operation's rate and burst. Every request of the Cases client passes
+// through the Budget (an SDK middleware, after the retry loop, so every
+// attempt counts): status polls and CRUD reads of a domain alike spend the
+// GetDomain limiter.
 package ratecontrol
 
 import (
 	"context"
+	"math"
 	"sync"
 	"time"
-)
-
-// Defaults match the Cases API's published default for the configuration
-// APIs (CreateField, GetDomain, CreateLayout, ...): 2 requests per second,
-// burst 5, per account and Region ("Cases API throttling quotas",
-// https://docs.aws.amazon.com/connect/latest/adminguide/amazon-connect-service-limits.html#cases-api-quotas).
-// Every operation the provider calls has at least that rate and burst, and
-// the service counts each operation in a bucket of its own, so one shared
-// budget at these figures never exceeds any of them.
-const (
-	DefaultRequestsPerSecond = 2.0
-	DefaultBurst             = 5
 )
 
 // minRateShare bounds how far throttling can lower the rate: to 1/16 of
 // the configured rate (2/s -> one request every 8 s).
 const minRateShare = 16
 
-// Limiter is a token bucket that adapts to throttling the way the status
+// Limiter is the token bucket of one operation; it adapts to throttling the way the status
 // pacer (internal/poll) does: a throttled request halves the rate, once per
 // window (requests let go before the rate last fell went out under the old
 // rate and say nothing about the new one), and empties the bucket, since
@@ -65,10 +58,11 @@ type Limiter struct {
 // to burst at once after a quiet spell. The bucket starts full. It returns
 // nil, which limits nothing, when requestsPerSecond is not positive.
 func New(requestsPerSecond float64, burst int) *Limiter {
-	return newLimiter(requestsPerSecond, burst, time.Now, sleepContext)
+	return newLimiter(requestsPerSecond, float64(burst), time.Now, sleepContext)
 }
 
-func newLimiter(requestsPerSecond float64, burst int, now func() time.Time, sleep func(context.Context, time.Duration) error) *Limiter {
+// newLimiter takes a bucket size in tokens, whole or not (see ClientBurst).
+func newLimiter(requestsPerSecond, burst float64, now func() time.Time, sleep func(context.Context, time.Duration) error) *Limiter {
 	if !(requestsPerSecond > 0) {
 		return nil
 	}
@@ -77,8 +71,8 @@ func newLimiter(requestsPerSecond float64, burst int, now func() time.Time, slee
 		gate:    make(chan struct{}, 1),
 		maxRate: requestsPerSecond,
 		rate:    requestsPerSecond,
-		burst:   float64(burst),
-		tokens:  float64(burst),
+		burst:   burst,
+		tokens:  burst,
 		now:     now,
 		sleep:   sleep,
 	}
@@ -109,7 +103,9 @@ func (l *Limiter) Wait(ctx context.Context) (time.Time, error) {
 			}
 			return now, nil
 		}
-		wait := time.Duration((1 - l.tokens) / l.rate * float64(time.Second))
+		// Rounded up, so that the bucket holds a whole token when
+		// the sleep ends.
+		wait := time.Duration(math.Ceil((1 - l.tokens) / l.rate * float64(time.Second)))
 		l.mu.Unlock()
 		// Throttling may lower the rate meanwhile, or the timer may fire
 		// late: look again after sleeping.
@@ -168,6 +164,11 @@ func (l *Limiter) Rate() float64 {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.rate
+}
+
+// Burst reports the limiter's bucket size, in tokens.
+func (l *Limiter) Burst() float64 {
+	return l.burst
 }
 
 func sleepContext(ctx context.Context, d time.Duration) error {

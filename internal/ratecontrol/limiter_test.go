@@ -38,7 +38,7 @@ var t0 = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 
 func newTestLimiter(rate float64, burst int) (*Limiter, *fakeClock) {
 	clock := &fakeClock{now: t0}
-	return newLimiter(rate, burst, clock.Now, clock.Sleep), clock
+	return newLimiter(rate, float64(burst), clock.Now, clock.Sleep), clock
 }
 
 // take lets n requests go one after another and returns when each left,

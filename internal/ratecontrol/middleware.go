@@ -17,39 +17,48 @@ const MiddlewareID = "CasesRateControl"
 // (ThrottlingException among them).
 var throttles = retry.IsErrorThrottles(retry.DefaultThrottles)
 
-// AddMiddleware returns an APIOptions entry that puts l into a client's
+// AddMiddleware returns an APIOptions entry that puts b into a client's
 // stack right after the retry middleware, so that every attempt, first or
-// retried, waits for a token, and every answer tells l whether the service
-// throttled it. A nil l adds nothing.
-func AddMiddleware(l *Limiter) func(*middleware.Stack) error {
+// retried, waits for a token of its operation's limiter
+// (middleware.GetOperationName), and every answer tells that limiter
+// whether the service throttled it. A nil b adds nothing.
+func AddMiddleware(b *Budget) func(*middleware.Stack) error {
 	return func(stack *middleware.Stack) error {
-		if l == nil {
+		if b == nil {
 			return nil
 		}
-		return stack.Finalize.Insert(finalizeMiddleware{limiter: l}, "Retry", middleware.After)
+		return stack.Finalize.Insert(finalizeMiddleware{budget: b}, "Retry", middleware.After)
 	}
 }
 
 type finalizeMiddleware struct {
-	limiter *Limiter
+	budget *Budget
 }
 
 func (finalizeMiddleware) ID() string { return MiddlewareID }
 
 func (m finalizeMiddleware) HandleFinalize(ctx context.Context, in middleware.FinalizeInput, next middleware.FinalizeHandler) (middleware.FinalizeOutput, middleware.Metadata, error) {
-	releasedAt, err := m.limiter.Wait(ctx)
-	if err != nil {
-		return middleware.FinalizeOutput{}, middleware.Metadata{}, err
+	operation := middleware.GetOperationName(ctx)
+	limiter := m.budget.Limiter(operation)
+	if limiter == nil {
+		return next.HandleFinalize(ctx, in)
+	}
+	releasedAt, ok := reserved(ctx, operation)
+	if !ok {
+		var err error
+		if releasedAt, err = limiter.Wait(ctx); err != nil {
+			return middleware.FinalizeOutput{}, middleware.Metadata{}, err
+		}
 	}
 	out, metadata, err := next.HandleFinalize(ctx, in)
 	var apiErr smithy.APIError
 	switch {
 	case err != nil && throttles.IsErrorThrottle(err) == aws.TrueTernary:
-		m.limiter.Throttled(releasedAt)
+		limiter.Throttled(releasedAt)
 	case err == nil, errors.As(err, &apiErr):
 		// The service answered without throttling. A failure that is
 		// not an API answer (a dropped connection) says nothing.
-		m.limiter.Succeeded()
+		limiter.Succeeded()
 	}
 	return out, metadata, err
 }

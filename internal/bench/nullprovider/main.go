@@ -17,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
+	providerschema "github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -45,8 +46,16 @@ func (fixtureProvider) Metadata(_ context.Context, _ provider.MetadataRequest, r
 	resp.TypeName = "nullfixture"
 }
 
-// Schema is empty: the fixture takes no arguments.
-func (fixtureProvider) Schema(context.Context, provider.SchemaRequest, *provider.SchemaResponse) {}
+// Schema has one optional argument, region, so that configurations with
+// one provider block per region (aliases) have the shape of the cases
+// provider's; the fixture ignores it.
+func (fixtureProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
+	resp.Schema = providerschema.Schema{
+		Attributes: map[string]providerschema.Attribute{
+			"region": providerschema.StringAttribute{Optional: true},
+		},
+	}
+}
 
 func (fixtureProvider) Configure(context.Context, provider.ConfigureRequest, *provider.ConfigureResponse) {
 }

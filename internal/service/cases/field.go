@@ -198,7 +198,7 @@ func (r *fieldResource) Create(ctx context.Context, req resource.CreateRequest, 
 	r.recordIdentity(ctx, resp.Identity, arn, &resp.Diagnostics, idValue(identityDomainID, domainID), idValue(identityFieldID, fieldID))
 	r.recordCreated(ctx, created{kind: kindField, id: fieldID, arn: arn, model: &plan, tagsAll: &plan.TagsAll}, &resp.State, &resp.Diagnostics,
 		func(ctx context.Context, conn *connectcases.Client) error {
-			f, err := findFieldByID(ctx, conn, domainID, fieldID)
+			f, err := findFieldByID(ctx, r.client, domainID, fieldID)
 			if err == nil {
 				plan.fill(domainID, f, r.client.DefaultTags, plan.Tags.IsNull())
 			}
@@ -251,7 +251,7 @@ func (r *fieldResource) Read(ctx context.Context, req resource.ReadRequest, resp
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	f, err := findFieldByID(ctx, r.client.Cases, domainID, fieldID)
+	f, err := findFieldByID(ctx, r.client, domainID, fieldID)
 	if IsNotFound(err) {
 		tflog.Warn(ctx, "Cases field not found or deleted, removing it from state", map[string]any{"domain_id": domainID, "field_id": fieldID})
 		resp.State.RemoveResource(ctx)
@@ -311,7 +311,7 @@ func (r *fieldResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	if !updateTagsAll(ctx, conn, state.FieldARN.ValueString(), state.TagsAll, plan.TagsAll, kindField, fieldID, &resp.Diagnostics) {
 		return
 	}
-	f, err := findFieldByID(ctx, conn, domainID, fieldID)
+	f, err := findFieldByID(ctx, r.client, domainID, fieldID)
 	if err != nil {
 		addError(&resp.Diagnostics, "reading", kindField, fieldID, err, "")
 		return
@@ -335,7 +335,7 @@ func (r *fieldResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 			return err
 		},
 		func(ctx context.Context) error {
-			_, err := findFieldByID(ctx, conn, domainID, fieldID)
+			_, err := findFieldByID(ctx, r.client, domainID, fieldID)
 			return err
 		})
 	if err == nil {

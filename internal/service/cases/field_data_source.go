@@ -115,7 +115,7 @@ func (d *fieldDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 		}
 		fieldID = aws.ToString(found[0].FieldId)
 	}
-	f, err := findFieldByID(ctx, d.client.Cases, domainID, fieldID)
+	f, err := findFieldByID(ctx, d.client, domainID, fieldID)
 	if IsNotFound(err) {
 		resp.Diagnostics.AddAttributeError(path.Root("field_id"), "Cases Field not found",
 			fmt.Sprintf("No field %s exists in Cases domain %s (or the domain does not exist, or the field is deleted): %v", fieldID, domainID, err))

@@ -45,7 +45,7 @@ func (r *fieldListResource) List(ctx context.Context, req list.ListRequest, stre
 			read: func(ctx context.Context, res *tfsdk.Resource) diag.Diagnostics {
 				var m fieldModel
 				diags := nullResource(ctx, res, &m)
-				got, err := findFieldByID(ctx, r.client.Cases, domainID, id)
+				got, err := findFieldByID(ctx, r.client, domainID, id)
 				if err != nil {
 					addError(&diags, "reading", kindField, id, err, "")
 					return diags

@@ -135,7 +135,7 @@ func (r *fieldOptionsResource) ModifyPlan(ctx context.Context, req resource.Modi
 	if resp.Diagnostics.HasError() || domainID.IsUnknown() || fieldID.IsUnknown() || domainID.IsNull() || fieldID.IsNull() {
 		return
 	}
-	f, err := findFieldByID(ctx, r.client.Cases, domainID.ValueString(), fieldID.ValueString())
+	f, err := findFieldByID(ctx, r.client, domainID.ValueString(), fieldID.ValueString())
 	if IsNotFound(err) {
 		resp.Diagnostics.AddAttributeError(path.Root("field_id"), "Cases Field not found",
 			fmt.Sprintf("Field %s does not exist in Cases domain %s (or it is deleted), so it cannot take options. Check field_id, or refer to a cases_field resource.",
@@ -193,7 +193,7 @@ func (r *fieldOptionsResource) apply(ctx context.Context, plan *fieldOptionsMode
 	domainID, fieldID := plan.DomainID.ValueString(), plan.FieldID.ValueString()
 	id := domainChildResourceID(domainID, fieldID)
 
-	f, err := findFieldByID(ctx, conn, domainID, fieldID)
+	f, err := findFieldByID(ctx, r.client, domainID, fieldID)
 	if err != nil {
 		addError(diags, "reading the field of", kindFieldOptions, id, err, "")
 		return
@@ -259,7 +259,7 @@ func (r *fieldOptionsResource) Read(ctx context.Context, req resource.ReadReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	f, err := findFieldByID(ctx, r.client.Cases, domainID, fieldID)
+	f, err := findFieldByID(ctx, r.client, domainID, fieldID)
 	if IsNotFound(err) {
 		tflog.Warn(ctx, "Cases field not found or deleted, removing its options from state", map[string]any{"domain_id": domainID, "field_id": fieldID})
 		resp.State.RemoveResource(ctx)
@@ -299,7 +299,7 @@ func (r *fieldOptionsResource) Delete(ctx context.Context, req resource.DeleteRe
 	domainID, fieldID := state.DomainID.ValueString(), state.FieldID.ValueString()
 	id := domainChildResourceID(domainID, fieldID)
 	// A deleted field takes no option changes and needs none.
-	if _, err := findFieldByID(ctx, conn, domainID, fieldID); IsNotFound(err) {
+	if _, err := findFieldByID(ctx, r.client, domainID, fieldID); IsNotFound(err) {
 		return
 	} else if err != nil {
 		addError(&resp.Diagnostics, "reading the field of", kindFieldOptions, id, err, "")

@@ -9,6 +9,10 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/connectcases"
 	"github.com/aws/aws-sdk-go-v2/service/connectcases/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/connect-cases/terraform-provider-cases/internal/apimodel"
+	"github.com/connect-cases/terraform-provider-cases/internal/conns"
 )
 
 const kindDomain = "Cases Domain"
@@ -98,12 +102,18 @@ const listFieldsPageSize = 100
 
 // findFieldByID reads one field with BatchGetField. A field that does not
 // exist, or that is deleted (the API keeps deleted fields readable, marked
-// deleted), is a *NotFoundError, and so is a missing domain.
-func findFieldByID(ctx context.Context, conn *connectcases.Client, domainID, fieldID string, optFns ...func(*connectcases.Options)) (*types.GetFieldResponse, error) {
-	out, err := conn.BatchGetField(ctx, &connectcases.BatchGetFieldInput{
-		DomainId: aws.String(domainID),
-		Fields:   []types.FieldIdentifier{{Id: aws.String(fieldID)}},
-	}, optFns...)
+// deleted), is a *NotFoundError, and so is a missing domain. Reads of the
+// same domain asked for at the same time share one BatchGetField request
+// (client.FieldReads), so that a refresh of many fields spends the
+// operation's rate once per batch, not once per field.
+func findFieldByID(ctx context.Context, client *conns.Client, domainID, fieldID string) (*types.GetFieldResponse, error) {
+	var out *connectcases.BatchGetFieldOutput
+	var err error
+	if client.FieldReads != nil {
+		out, err = client.FieldReads.Get(ctx, domainID, fieldID)
+	} else {
+		out, err = BatchGetFields(ctx, client.Cases, domainID, []string{fieldID})
+	}
 	if IsNotFound(err) {
 		return nil, &NotFoundError{Kind: kindField, ID: fieldID, Err: err}
 	}
@@ -129,6 +139,26 @@ func findFieldByID(ctx context.Context, conn *connectcases.Client, domainID, fie
 		return nil, &NotFoundError{Kind: kindField, ID: fieldID, Err: fmt.Errorf("%s: %s", aws.ToString(e.ErrorCode), aws.ToString(e.Message))}
 	}
 	return nil, &NotFoundError{Kind: kindField, ID: fieldID}
+}
+
+// BatchGetFields reads fieldIDs (at most MaxBatchGetFields) of one domain
+// in one request: the Fetch of conns.Client.FieldReads.
+func BatchGetFields(ctx context.Context, conn *connectcases.Client, domainID string, fieldIDs []string) (*connectcases.BatchGetFieldOutput, error) {
+	ids := make([]types.FieldIdentifier, len(fieldIDs))
+	for i, id := range fieldIDs {
+		ids[i] = types.FieldIdentifier{Id: aws.String(id)}
+	}
+	tflog.Debug(ctx, "reading fields in one BatchGetField request", map[string]any{"domain_id": domainID, "fields": len(fieldIDs)})
+	return conn.BatchGetField(ctx, &connectcases.BatchGetFieldInput{DomainId: aws.String(domainID), Fields: ids})
+}
+
+// MaxBatchGetFields is how many fields one BatchGetField request may name
+// (BatchGetFieldIdentifierList in the API model).
+func MaxBatchGetFields() int {
+	if n := apimodel.Cases().Shapes["BatchGetFieldIdentifierList"].Constraints.Length.Max; n != nil {
+		return int(*n)
+	}
+	return 1
 }
 
 // findFields lists every field of a domain that is not deleted, system
