@@ -122,6 +122,21 @@ func (d *domain) caseIn(id string) (*caseRecord, error) {
 	return c, nil
 }
 
+// caseOfRequest returns the domain and the case that the domainId and
+// caseId labels of req name in t; forWrite needs the domain Active. The
+// caller holds the store's lock.
+func (e *Emulator) caseOfRequest(t *tenant, req *opRequest, forWrite bool) (*domain, *caseRecord, error) {
+	d, err := e.domainForCases(t, req.label("domainId"), forWrite)
+	if err != nil {
+		return nil, nil, err
+	}
+	c, err := d.caseIn(req.label("caseId"))
+	if err != nil {
+		return nil, nil, err
+	}
+	return d, c, nil
+}
+
 // applyFieldValues checks the values a request sets and returns the case's
 // values after them, the fields given a value and the fields whose value
 // changed (sorted).
@@ -378,11 +393,7 @@ func getCase(e *Emulator, req *opRequest) (any, error) {
 	}
 	e.store.mu.RLock()
 	defer e.store.mu.RUnlock()
-	d, err := e.domainForCases(e.store.tenant(req.call.Account, req.call.Region), req.label("domainId"), false)
-	if err != nil {
-		return nil, err
-	}
-	c, err := d.caseIn(req.label("caseId"))
+	_, c, err := e.caseOfRequest(e.store.tenant(req.call.Account, req.call.Region), req, false)
 	if err != nil {
 		return nil, err
 	}
@@ -417,11 +428,7 @@ func updateCase(e *Emulator, req *opRequest) (any, error) {
 	e.store.mu.Lock()
 	defer e.store.mu.Unlock()
 	tn := e.store.tenant(req.call.Account, req.call.Region)
-	d, err := e.domainForCases(tn, req.label("domainId"), true)
-	if err != nil {
-		return nil, err
-	}
-	c, err := d.caseIn(req.label("caseId"))
+	d, c, err := e.caseOfRequest(tn, req, true)
 	if err != nil {
 		return nil, err
 	}
@@ -463,11 +470,7 @@ func deleteCase(e *Emulator, req *opRequest) (any, error) {
 	e.store.mu.Lock()
 	defer e.store.mu.Unlock()
 	tn := e.store.tenant(req.call.Account, req.call.Region)
-	d, err := e.domainForCases(tn, req.label("domainId"), true)
-	if err != nil {
-		return nil, err
-	}
-	c, err := d.caseIn(req.label("caseId"))
+	d, c, err := e.caseOfRequest(tn, req, true)
 	if err != nil {
 		return nil, err
 	}

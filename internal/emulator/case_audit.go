@@ -118,11 +118,7 @@ func getCaseAuditEvents(e *Emulator, req *opRequest) (any, error) {
 	}
 	e.store.mu.RLock()
 	defer e.store.mu.RUnlock()
-	d, err := e.domainForCases(e.store.tenant(req.call.Account, req.call.Region), req.label("domainId"), false)
-	if err != nil {
-		return nil, err
-	}
-	c, err := d.caseIn(req.label("caseId"))
+	_, c, err := e.caseOfRequest(e.store.tenant(req.call.Account, req.call.Region), req, false)
 	if err != nil {
 		return nil, err
 	}

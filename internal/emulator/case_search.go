@@ -484,11 +484,7 @@ func searchRelatedItems(e *Emulator, req *opRequest) (any, error) {
 	now := e.now()
 	e.store.mu.RLock()
 	defer e.store.mu.RUnlock()
-	d, err := e.domainForCases(e.store.tenant(req.call.Account, req.call.Region), req.label("domainId"), false)
-	if err != nil {
-		return nil, err
-	}
-	c, err := d.caseIn(req.label("caseId"))
+	d, c, err := e.caseOfRequest(e.store.tenant(req.call.Account, req.call.Region), req, false)
 	if err != nil {
 		return nil, err
 	}

@@ -285,11 +285,7 @@ func createRelatedItem(e *Emulator, req *opRequest) (any, error) {
 	e.store.mu.Lock()
 	defer e.store.mu.Unlock()
 	tn := e.store.tenant(req.call.Account, req.call.Region)
-	d, err := e.domainForCases(tn, req.label("domainId"), true)
-	if err != nil {
-		return nil, err
-	}
-	c, err := d.caseIn(req.label("caseId"))
+	d, c, err := e.caseOfRequest(tn, req, true)
 	if err != nil {
 		return nil, err
 	}
@@ -409,11 +405,7 @@ func updateRelatedItem(e *Emulator, req *opRequest) (any, error) {
 	e.store.mu.Lock()
 	defer e.store.mu.Unlock()
 	tn := e.store.tenant(req.call.Account, req.call.Region)
-	d, err := e.domainForCases(tn, req.label("domainId"), true)
-	if err != nil {
-		return nil, err
-	}
-	c, err := d.caseIn(req.label("caseId"))
+	d, c, err := e.caseOfRequest(tn, req, true)
 	if err != nil {
 		return nil, err
 	}
@@ -455,11 +447,7 @@ func deleteRelatedItem(e *Emulator, req *opRequest) (any, error) {
 	e.store.mu.Lock()
 	defer e.store.mu.Unlock()
 	tn := e.store.tenant(req.call.Account, req.call.Region)
-	d, err := e.domainForCases(tn, req.label("domainId"), true)
-	if err != nil {
-		return nil, err
-	}
-	c, err := d.caseIn(req.label("caseId"))
+	d, c, err := e.caseOfRequest(tn, req, true)
 	if err != nil {
 		return nil, err
 	}
