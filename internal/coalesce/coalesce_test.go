@@ -211,7 +211,7 @@ func TestBatcherOneCancelledCallerKeepsTheBatch(t *testing.T) {
 		t.Fatalf("x = %+v", got)
 	}
 	if batchCtx.Err() != nil {
-		t.Fatal("one caller of two gave up and the batch was cancelled")
+		t.Fatal("one caller of two gave up and the batch was canceled")
 	}
 	r.release <- nil
 	if got := <-y; got.err != nil || (got.val != "d:[x y]" && got.val != "d:[y x]") {

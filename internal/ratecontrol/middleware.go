@@ -13,7 +13,7 @@ import (
 // MiddlewareID names the limiter's step in an SDK client's stack.
 const MiddlewareID = "CasesRateControl"
 
-// throttles recognises the throttling errors the SDK's own retryer does
+// throttles recognizes the throttling errors the SDK's own retryer does
 // (ThrottlingException among them).
 var throttles = retry.IsErrorThrottles(retry.DefaultThrottles)
 

@@ -155,7 +155,7 @@ func BatchGetFields(ctx context.Context, conn *connectcases.Client, domainID str
 // MaxBatchGetFields is how many fields one BatchGetField request may name
 // (BatchGetFieldIdentifierList in the API model).
 func MaxBatchGetFields() int {
-	if n := apimodel.Cases().Shapes["BatchGetFieldIdentifierList"].Constraints.Length.Max; n != nil {
+	if n := apimodel.Cases().Shapes["BatchGetFieldIdentifierList"].Length.Max; n != nil {
 		return int(*n)
 	}
 	return 1
