@@ -393,6 +393,19 @@ func (m *fieldModel) attributesToAPI() awstypes.FieldAttributes {
 	return &awstypes.FieldAttributesMemberText{Value: awstypes.TextAttributes{IsMultiline: m.TextAttributes.IsMultiline.ValueBoolPointer()}}
 }
 
+// isMultilineDescription documents is_multiline in the field data sources.
+const isMultilineDescription = "For a `Text` field, whether it takes several lines (API member `attributes.text.isMultiline`; `false` when the field has no text attributes); null for the other types."
+
+// isMultilineValue is is_multiline of the field data sources: what the API
+// says for a Text field, null for the others.
+func isMultilineValue(fieldType awstypes.FieldType, a awstypes.FieldAttributes) types.Bool {
+	if fieldType != awstypes.FieldTypeText {
+		return types.BoolNull()
+	}
+	text, ok := a.(*awstypes.FieldAttributesMemberText)
+	return types.BoolValue(ok && aws.ToBool(text.Value.IsMultiline))
+}
+
 // textAttributesFromAPI reads the text attributes of a field into what the
 // configuration holds: a multi-line field always sets them; a single-line
 // one (isMultiline false, or no attributes, which the service may return

@@ -66,6 +66,10 @@ func (d *fieldDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 				MarkdownDescription: "`System` for the fields every domain comes with, `Custom` for the others.",
 				Computed:            true,
 			},
+			"is_multiline": schema.BoolAttribute{
+				MarkdownDescription: isMultilineDescription,
+				Computed:            true,
+			},
 			"description": schema.StringAttribute{
 				MarkdownDescription: "The description of the field, if any.",
 				Computed:            true,
@@ -131,6 +135,7 @@ func (d *fieldDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	m.FieldARN = types.StringValue(aws.ToString(f.FieldArn))
 	m.Type = types.StringValue(string(f.Type))
 	m.Namespace = types.StringValue(string(f.Namespace))
+	m.IsMultiline = isMultilineValue(f.Type, f.Attributes)
 	m.Description = optionalString(f.Description)
 	m.CreatedTime = timeString(f.CreatedTime)
 	m.LastModifiedTime = timeString(f.LastModifiedTime)
@@ -146,6 +151,7 @@ type fieldDataSourceModel struct {
 	FieldARN         types.String `tfsdk:"field_arn"`
 	Type             types.String `tfsdk:"type"`
 	Namespace        types.String `tfsdk:"namespace"`
+	IsMultiline      types.Bool   `tfsdk:"is_multiline"`
 	Description      types.String `tfsdk:"description"`
 	CreatedTime      types.String `tfsdk:"created_time"`
 	LastModifiedTime types.String `tfsdk:"last_modified_time"`

@@ -155,3 +155,41 @@ resource "cases_field" "test" {
 		t.Errorf("invalid fields reached the API: %d requests, want none", n)
 	}
 }
+
+// TestAccFieldDataSource_isMultiline: both field data sources say whether a
+// Text field is multi-line, and leave is_multiline null for other types.
+func TestAccFieldDataSource_isMultiline(t *testing.T) {
+	tg := acctest.NewTarget(t)
+	domainName := acctest.RandomName("domain")
+	config := tg.ProviderConfig("") + configDomain(domainName) + configTextField("Text", "  text_attributes = { is_multiline = true }") + `
+data "cases_field" "test" {
+  domain_id = cases_domain.test.domain_id
+  field_id  = cases_field.test.field_id
+}
+
+data "cases_field" "status" {
+  domain_id = cases_domain.test.domain_id
+  field_id  = "status"
+}
+
+data "cases_fields" "all" {
+  domain_id  = cases_domain.test.domain_id
+  depends_on = [cases_field.test]
+}
+`
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             checkDomainsDestroyed(tg, domainName),
+		Steps: []resource.TestStep{{
+			Config: config,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.cases_field.test", tfjsonpath.New("is_multiline"), knownvalue.Bool(true)),
+				statecheck.ExpectKnownValue("data.cases_field.status", tfjsonpath.New("is_multiline"), knownvalue.Null()),
+			},
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckTypeSetElemNestedAttrs("data.cases_fields.all", "fields.*", map[string]string{"name": "Description", "is_multiline": "true"}),
+			),
+		}},
+	})
+}

@@ -40,11 +40,12 @@ func (d *fieldsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 				Computed:            true,
 				NestedObject: schema.NestedAttributeObject{
 					Attributes: map[string]schema.Attribute{
-						"field_id":  schema.StringAttribute{Computed: true, MarkdownDescription: "The field ID."},
-						"field_arn": schema.StringAttribute{Computed: true, MarkdownDescription: "The field ARN."},
-						"name":      schema.StringAttribute{Computed: true, MarkdownDescription: "The field name."},
-						"type":      schema.StringAttribute{Computed: true, MarkdownDescription: "The data type of the field."},
-						"namespace": schema.StringAttribute{Computed: true, MarkdownDescription: "`System` or `Custom`."},
+						"field_id":     schema.StringAttribute{Computed: true, MarkdownDescription: "The field ID."},
+						"field_arn":    schema.StringAttribute{Computed: true, MarkdownDescription: "The field ARN."},
+						"name":         schema.StringAttribute{Computed: true, MarkdownDescription: "The field name."},
+						"type":         schema.StringAttribute{Computed: true, MarkdownDescription: "The data type of the field."},
+						"namespace":    schema.StringAttribute{Computed: true, MarkdownDescription: "`System` or `Custom`."},
+						"is_multiline": schema.BoolAttribute{Computed: true, MarkdownDescription: isMultilineDescription},
 					},
 				},
 			},
@@ -74,11 +75,12 @@ func (d *fieldsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 	m.FieldIDs = make([]string, 0, len(found))
 	for _, f := range found {
 		m.Fields = append(m.Fields, fieldSummaryModel{
-			FieldID:   types.StringValue(aws.ToString(f.FieldId)),
-			FieldARN:  types.StringValue(aws.ToString(f.FieldArn)),
-			Name:      types.StringValue(aws.ToString(f.Name)),
-			Type:      types.StringValue(string(f.Type)),
-			Namespace: types.StringValue(string(f.Namespace)),
+			FieldID:     types.StringValue(aws.ToString(f.FieldId)),
+			FieldARN:    types.StringValue(aws.ToString(f.FieldArn)),
+			Name:        types.StringValue(aws.ToString(f.Name)),
+			Type:        types.StringValue(string(f.Type)),
+			Namespace:   types.StringValue(string(f.Namespace)),
+			IsMultiline: isMultilineValue(f.Type, f.Attributes),
 		})
 		m.FieldIDs = append(m.FieldIDs, aws.ToString(f.FieldId))
 	}
@@ -93,9 +95,10 @@ type fieldsDataSourceModel struct {
 }
 
 type fieldSummaryModel struct {
-	FieldID   types.String `tfsdk:"field_id"`
-	FieldARN  types.String `tfsdk:"field_arn"`
-	Name      types.String `tfsdk:"name"`
-	Type      types.String `tfsdk:"type"`
-	Namespace types.String `tfsdk:"namespace"`
+	FieldID     types.String `tfsdk:"field_id"`
+	FieldARN    types.String `tfsdk:"field_arn"`
+	Name        types.String `tfsdk:"name"`
+	Type        types.String `tfsdk:"type"`
+	Namespace   types.String `tfsdk:"namespace"`
+	IsMultiline types.Bool   `tfsdk:"is_multiline"`
 }
