@@ -7,7 +7,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/connect-cases/terraform-provider-cases/internal/apimodel"
@@ -198,11 +197,14 @@ func stringRules(attr string) []validator.String {
 	if !ok {
 		panic(fmt.Sprintf("cases: apiMembers[%q] names a list or map, not strings", attr))
 	}
-	out := []validator.String{validators.ModelString(c, name)}
-	if member(attr).NonEmpty {
-		out = append(out, stringvalidator.LengthAtLeast(1))
+	if member(attr).NonEmpty && c.Length.MinOr(0) < 1 {
+		// The provider's own rule (see apiMember.NonEmpty), counted in
+		// characters like the model's.
+		one := int64(1)
+		c.Length.Min = &one
+		name += ", and not empty: leave the attribute out instead"
 	}
-	return out
+	return []validator.String{validators.ModelString(c, name)}
 }
 
 // elementRules are the checks of each value of a list or set attribute.
