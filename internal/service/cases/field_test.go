@@ -310,8 +310,8 @@ func TestAccField_validation(t *testing.T) {
 		{"long name", fmt.Sprintf("name = %q\n  type = \"Text\"", strings.Repeat("n", 101)), "name", []string{"must be between 1 and 100 characters long (the API counts Unicode characters); got 101"}},
 		{"trailing space", `name = "Priority "` + "\n  type = \"Text\"", "name", []string{"does not end with white space"}},
 		{"unknown type", `name = "Priority"` + "\n  type = \"Currency\"", "type", []string{"must be one of:", "SingleSelect"}},
-		{"empty description", `name = "Priority"` + "\n  type = \"Text\"\n  description = \"\"", "description", []string{"string length must be at least 1, got: 0"}},
-		{"long description", fmt.Sprintf("name = \"Priority\"\n  type = \"Text\"\n  description = %q", strings.Repeat("d", 256)), "description", []string{"must be at most 255 characters long", "got 256"}},
+		{"empty description", `name = "Priority"` + "\n  type = \"Text\"\n  description = \"\"", "description", []string{"between 1 and 255 characters", "got 0"}},
+		{"long description", fmt.Sprintf("name = \"Priority\"\n  type = \"Text\"\n  description = %q", strings.Repeat("d", 256)), "description", []string{"must be between 1 and 255 characters long", "got 256"}},
 	}
 	var steps []resource.TestStep
 	for _, c := range cases {

@@ -258,7 +258,7 @@ func TestAccLayout_validation(t *testing.T) {
 		{"two groups in a panel", `top_panel = [{ field_ids = ["summary"] }, { field_ids = ["customer_id"] }]`, "top_panel", "at most 1 elements"},
 		{"empty panel", `top_panel = []`, "top_panel", "list must contain at least 1 elements"},
 		{"repeated field", `top_panel = [{ field_ids = ["summary", "summary"] }]`, "duplicate values", "summary"},
-		{"long group name", fmt.Sprintf(`top_panel = [{ name = %q, field_ids = ["summary"] }]`, strings.Repeat("g", 101)), "name", "must be at most 100 characters long"},
+		{"long group name", fmt.Sprintf(`top_panel = [{ name = %q, field_ids = ["summary"] }]`, strings.Repeat("g", 101)), "name", "must be between 1 and 100 characters long"},
 	}
 	var steps []resource.TestStep
 	for _, c := range cases {

@@ -160,7 +160,7 @@ func TestAccTemplate_validation(t *testing.T) {
 	}{
 		{"status", "name = \"T\"\n  status = \"Paused\"", []string{"with cases_template.test", "status", "must be one of: Active, Inactive"}},
 		{"empty required fields", "name = \"T\"\n  required_fields = []", []string{"with cases_template.test", "required_fields", "set must contain at least 1 elements"}},
-		{"empty description", "name = \"T\"\n  description = \"\"", []string{"with cases_template.test", "description", "string length must be at least 1, got: 0"}},
+		{"empty description", "name = \"T\"\n  description = \"\"", []string{"with cases_template.test", "description", "between 1 and 255 characters", "got 0"}},
 	}
 	var steps []resource.TestStep
 	for _, c := range cases {
