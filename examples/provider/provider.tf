@@ -33,9 +33,10 @@ provider "cases" {
   }
 }
 
-# An account whose Cases API quotas were raised: let requests go faster. The
-# default (2 requests per second, burst 5) is the published default rate of
-# the configuration APIs; 0 turns the provider's own rate control off.
+# An account whose Cases API quotas were raised: let requests go faster. By
+# default each API operation goes at its own published rate and burst
+# (CreateField 2/s burst 5, BatchGetField 8/s burst 25, ...); set, these apply
+# to every operation; requests_per_second = 0 turns rate control off.
 provider "cases" {
   alias               = "raised_quotas"
   region              = "us-east-1"
